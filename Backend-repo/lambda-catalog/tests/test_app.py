@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from conftest import PRODUCTS
 
 LAMBDA_DIR = Path(__file__).resolve().parent.parent
-# Must match `check-expect` in .github/workflows/deploy-lambda-catalog.yml.
+WORKFLOW = LAMBDA_DIR.parent / ".github" / "workflows" / "deploy-lambda-catalog.yml"
 CHECK_EXPECT = {"statusCode": 200}
 
 
@@ -184,6 +185,14 @@ def test_check_event_satisfies_check_expect(table, app_module, lambda_context):
     response = app_module.handler(event, lambda_context)
     assert is_subset(CHECK_EXPECT, response), response
     assert json.loads(response["body"]) == {"status": "ok"}
+
+
+def test_workflow_uses_this_check():
+    text = WORKFLOW.read_text()
+    expect = re.search(r"^\s+check-expect: '(.+)'$", text, re.M)
+    assert expect and json.loads(expect.group(1)) == CHECK_EXPECT
+    assert "lambda-catalog/check-event.json" in text
+    assert re.search(r"^\s+source: lambda-catalog/src$", text, re.M)
 
 
 def test_health_is_503_when_table_is_missing(app_module, get):

@@ -9,6 +9,7 @@ import pytest
 yaml = pytest.importorskip("yaml")
 
 SERVICE_DIR = Path(__file__).resolve().parent.parent
+WORKFLOW = SERVICE_DIR.parent / ".github" / "workflows" / "deploy-orders-service.yml"
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +74,21 @@ def test_health_check_command_really_probes_the_server(server, container):
     port = server.server_address[1]
     snippet = container["healthCheck"]["command"][-1].replace("8080", str(port))
     assert subprocess.run([sys.executable, "-c", snippet], timeout=10).returncode == 0
+
+
+def test_workflow_inputs_match_taskdef(taskdef, container):
+    steps = [
+        step
+        for job in yaml.safe_load(WORKFLOW.read_text())["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("org/ecom-deploy@")
+    ]
+    (deploy,) = steps
+    inputs = deploy["with"]
+    assert inputs["mode"] == "ecs"
+    assert inputs["container-name"] == container["name"]
+    assert int(inputs["container-port"]) == container["portMappings"][0]["containerPort"]
+    assert inputs["health-check-path"] == "/health"
+    # dev uses taskdef.yaml as is; the render step rewrites "ecom-dev" for others.
+    assert "ecom-dev" in taskdef["executionRoleArn"]
+    assert "ecom-dev" in container["logConfiguration"]["options"]["awslogs-group"]
