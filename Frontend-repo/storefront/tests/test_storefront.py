@@ -98,7 +98,7 @@ def test_prices_and_errors(run_js):
     # Node's ICU may use a narrow no-break space before the euro sign.
     assert re.fullmatch(r"39,99\s€", out["price"]), out["price"]
     assert out["bad"] == ""
-    assert out["notFound"] == "No encontrado."
+    assert out["notFound"] == "Producto no encontrado."
     assert out["badRequest"].endswith("'limit'")
     assert "no está disponible" in out["down"]
 

@@ -37,7 +37,7 @@ export function parseRoute(hash) {
 
 /** Message for a failed API call, from the API's {"message": ...} when present. */
 export function errorMessage(status, body) {
-  if (status === 404) return "No encontrado.";
+  if (status === 404) return "Producto no encontrado.";
   if (status === 400 && body && typeof body.message === "string") return `Petición no válida: ${body.message}`;
   return "El catálogo no está disponible ahora mismo. Inténtalo de nuevo en unos minutos.";
 }
@@ -130,7 +130,8 @@ function start() {
       ui.more.hidden = !page.next_token;
       setStatus(ui.products.children.length ? "" : "No hay productos en esta categoría.");
     } catch (err) {
-      if (err.name !== "AbortError") setStatus(err instanceof ApiError ? err.message : errorMessage(0), true);
+      // A 404 here means the API itself is missing: show "unavailable".
+      if (err.name !== "AbortError") setStatus(err instanceof ApiError && err.status === 400 ? err.message : errorMessage(0), true);
     } finally {
       ui.more.disabled = false;
     }
