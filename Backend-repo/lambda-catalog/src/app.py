@@ -14,6 +14,9 @@ Configuration (environment variables):
     CATALOG_TABLE        name of the DynamoDB table (required)
     CATALOG_INDEX        name of the category GSI (default "by-category")
     POWERTOOLS_SERVICE_NAME, POWERTOOLS_LOG_LEVEL  read by Powertools
+
+Dependencies: boto3 from the Lambda runtime; Powertools (validation extra)
+bundled into this folder by the deploy workflow (see ../requirements.txt).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 import boto3
-from aws_lambda_powertools import Logger, Tracer
+from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.event_handler.exceptions import BadRequestError, NotFoundError
 from aws_lambda_powertools.logging import correlation_paths
@@ -44,9 +47,9 @@ MAX_TOKEN_LENGTH = 1024
 # Browsers and CloudFront may cache catalog reads briefly; health never.
 CATALOG_CACHE_CONTROL = "public, max-age=60"
 
+# No Powertools Tracer: it needs aws-xray-sdk (and botocore) in the package.
+# X-Ray still shows the invocations, since the function has active tracing.
 logger = Logger(service=SERVICE)
-# Tracing is a no-op outside Lambda or when POWERTOOLS_TRACE_DISABLED=true.
-tracer = Tracer(service=SERVICE)
 app = APIGatewayHttpResolver(strip_prefixes=["/api"])
 
 ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
@@ -156,7 +159,6 @@ def _list_query_params() -> dict[str, Any]:
 
 
 @app.get("/health")
-@tracer.capture_method
 def health() -> Response:
     """Used by the deploy action's post-deploy check: proves the new version
     has its configuration and can read its table (a GetItem on a key that
@@ -170,7 +172,6 @@ def health() -> Response:
 
 
 @app.get("/catalog")
-@tracer.capture_method
 def list_catalog() -> Response:
     params = _list_query_params()
     limit = params.get("limit", DEFAULT_LIMIT)
@@ -212,7 +213,6 @@ def list_catalog() -> Response:
 
 
 @app.get("/catalog/<product_id>")
-@tracer.capture_method
 def get_product(product_id: str) -> Response:
     _check({"product_id": product_id}, PATH_SCHEMA, "path parameter")
     item = _table().get_item(Key={"product_id": product_id}).get("Item")
@@ -237,6 +237,5 @@ def handle_dynamodb_error(exc: ClientError) -> Response:
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
-@tracer.capture_lambda_handler
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return app.resolve(event, context)

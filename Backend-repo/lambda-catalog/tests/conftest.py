@@ -28,7 +28,6 @@ os.environ.update(
         "AWS_SESSION_TOKEN": "testing",
         "CATALOG_TABLE": TABLE_NAME,
         "POWERTOOLS_SERVICE_NAME": "lambda-catalog",
-        "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_LOG_LEVEL": "WARNING",
     }
 )

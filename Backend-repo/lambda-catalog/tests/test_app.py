@@ -193,6 +193,8 @@ def test_workflow_uses_this_check():
     assert expect and json.loads(expect.group(1)) == CHECK_EXPECT
     assert "lambda-catalog/check-event.json" in text
     assert re.search(r"^\s+source: lambda-catalog/src$", text, re.M)
+    # Powertools is bundled into src/ before the action zips it.
+    assert "--target lambda-catalog/src -r lambda-catalog/requirements.txt" in text
 
 
 def test_health_is_503_when_table_is_missing(app_module, get):
