@@ -1,0 +1,74 @@
+output "ecs_cluster_name" {
+  description = "Name of the ECS cluster (contract parameter `cluster`)."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "ecs_cluster_arn" {
+  description = "ARN of the ECS cluster."
+  value       = aws_ecs_cluster.this.arn
+}
+
+output "alb_arn" {
+  description = "ARN of the public ALB."
+  value       = aws_lb.this.arn
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the ALB (module frontend/cdn, input app_alb_dns_name, when no custom origin hostname is used)."
+  value       = aws_lb.this.dns_name
+}
+
+output "alb_zone_id" {
+  description = "Route 53 hosted zone ID of the ALB, for an alias record to it (e.g. an origin hostname covered by the ALB certificate)."
+  value       = aws_lb.this.zone_id
+}
+
+output "alb_listener_arn" {
+  description = "ARN of the listener where services add their rules: the HTTPS one when certificate_arn is set, else the HTTP one (contract parameter `listener-arn`)."
+  value       = local.https_enabled ? aws_lb_listener.https[0].arn : aws_lb_listener.http[0].arn
+}
+
+output "alb_security_group_id" {
+  description = "ID of the ALB security group (ingress only from the CloudFront origin-facing prefix list)."
+  value       = aws_security_group.alb.id
+}
+
+output "service_security_group_id" {
+  description = "ID of the security group for the ECS service tasks; admits traffic only from the ALB (contract parameter `security-groups`)."
+  value       = aws_security_group.services.id
+}
+
+output "static_bucket_name" {
+  description = "Name of the static-site bucket (where the deploy action uploads the static build)."
+  value       = aws_s3_bucket.static.id
+}
+
+output "static_bucket_arn" {
+  description = "ARN of the static-site bucket."
+  value       = aws_s3_bucket.static.arn
+}
+
+output "static_bucket_regional_domain_name" {
+  description = "Regional domain name of the static-site bucket (module frontend/cdn, input static_bucket_regional_domain_name)."
+  value       = aws_s3_bucket.static.bucket_regional_domain_name
+}
+
+output "static_kms_key_arn" {
+  description = "ARN of the KMS key that encrypts the static bucket; the deploy role needs kms:GenerateDataKey and kms:Decrypt on it to upload."
+  value       = aws_kms_key.static.arn
+}
+
+output "logs_bucket_name" {
+  description = "Name of the bucket holding the ALB access logs (prefix alb/) and the static bucket's S3 access logs (prefix s3-access/)."
+  value       = aws_s3_bucket.logs.id
+}
+
+output "ecr_repository_urls" {
+  description = "Map of ECR repository name to repository URL."
+  value       = { for k, r in aws_ecr_repository.this : k => r.repository_url }
+}
+
+output "ecr_repository_arns" {
+  description = "Map of ECR repository name to repository ARN (to grant the CI role push access)."
+  value       = { for k, r in aws_ecr_repository.this : k => r.arn }
+}
