@@ -52,6 +52,54 @@ resource "aws_ecs_cluster_capacity_providers" "this" {
   }
 }
 
+# --- per-service image repository and log group ------------------------------
+# The services' task definitions (Backend-repo/<service>/taskdef.yaml) expect
+# both to exist: the workflow pushes `<name_prefix>-<service>:<sha>` and the
+# awslogs driver writes to `/ecs/<name_prefix>/<service>` without creating it.
+
+resource "aws_ecr_repository" "services" {
+  for_each             = toset(var.ecs_service_names)
+  name                 = "${var.name_prefix}-${each.value}"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+
+  # AWS managed key: pulls need no extra KMS permission in the execution role.
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+
+  tags = var.tags
+}
+
+resource "aws_ecr_lifecycle_policy" "services" {
+  for_each   = aws_ecr_repository.services
+  repository = each.value.name
+  policy = jsonencode({
+    rules = [{
+      rulePriority = 1
+      description  = "Keep the last ${var.ecr_keep_last_images} images"
+      selection = {
+        tagStatus   = "any"
+        countType   = "imageCountMoreThan"
+        countNumber = var.ecr_keep_last_images
+      }
+      action = { type = "expire" }
+    }]
+  })
+}
+
+resource "aws_cloudwatch_log_group" "services" {
+  for_each          = local.service_log_group_names
+  name              = each.value
+  retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.logs.arn
+  tags              = var.tags
+}
+
 # --- tasks' security group -----------------------------------------------------
 
 resource "aws_security_group" "services" {
@@ -92,7 +140,8 @@ resource "aws_vpc_security_group_egress_rule" "services_vpc" {
 # --- task execution role -------------------------------------------------------
 
 resource "aws_iam_role" "task_execution" {
-  name        = "${var.name_prefix}-backend-task-execution"
+  # Name used by the services' task definitions (executionRoleArn).
+  name        = "${var.name_prefix}-ecs-task-execution"
   description = "ECS task execution role of the ${local.ecs_cluster_name} services: pull images, write logs, read the app secrets."
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

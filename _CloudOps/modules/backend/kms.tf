@@ -3,7 +3,7 @@
 # and audit trail apart from the (noisier) logs key.
 
 resource "aws_kms_key" "logs" {
-  description             = "${var.name_prefix} backend: CloudWatch log groups (API access logs, lambda-catalog, ECS Exec)"
+  description             = "${var.name_prefix} backend: CloudWatch log groups (API access logs, lambda-catalog, ECS Exec, ECS services)"
   enable_key_rotation     = true
   deletion_window_in_days = var.kms_deletion_window_days
   policy = jsonencode({

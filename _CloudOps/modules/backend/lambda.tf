@@ -115,7 +115,7 @@ resource "aws_vpc_security_group_egress_rule" "lambda_https" {
 
 resource "aws_lambda_function" "catalog" {
   #checkov:skip=CKV_AWS_116:Invoked synchronously by API Gateway only; a DLQ applies to asynchronous invocations and would never receive anything.
-  #checkov:skip=CKV_AWS_173:The only environment variable is the catalog table name (not a secret); Lambda encrypts it at rest with its service key.
+  #checkov:skip=CKV_AWS_173:Environment variables hold only non-secret settings (table and index names, log level); Lambda encrypts them at rest with its service key.
   #checkov:skip=CKV_AWS_272:Code is built and published by the ecom-deploy action, which owns packaging; the project has no signing profile, so a code-signing config would reject its unsigned zips.
   function_name = local.lambda_function_name
   description   = "Catalog API (read-only). Code deployed by the ecom-deploy action."
@@ -131,9 +131,18 @@ resource "aws_lambda_function" "catalog" {
 
   reserved_concurrent_executions = var.lambda_reserved_concurrency
 
+  # Powertools comes from the AWS-managed layer (the deploy action zips only
+  # the app's src/ folder).
+  layers = var.powertools_layer_version == null ? [] : [
+    "arn:${local.partition}:lambda:${local.region}:017000801446:layer:AWSLambdaPowertoolsPythonV3-python312-${var.lambda_architecture}:${var.powertools_layer_version}"
+  ]
+
   environment {
     variables = {
-      CATALOG_TABLE = local.catalog_table_name
+      CATALOG_TABLE           = local.catalog_table_name
+      CATALOG_INDEX           = var.catalog_index_name
+      POWERTOOLS_SERVICE_NAME = "lambda-catalog"
+      POWERTOOLS_LOG_LEVEL    = var.lambda_log_level
     }
   }
 

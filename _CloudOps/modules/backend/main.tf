@@ -22,13 +22,18 @@ locals {
   ecs_cluster_name      = "${var.name_prefix}-backend"
   exec_log_group_name   = "/aws/ecs/${local.ecs_cluster_name}/exec"
 
+  service_log_group_names = { for n in var.ecs_service_names : n => "/ecs/${var.name_prefix}/${n}" }
+
   log_group_arn_prefix = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:"
   lambda_log_group_arn = "${local.log_group_arn_prefix}${local.lambda_log_group_name}"
-  module_log_group_arns = [
-    "${local.log_group_arn_prefix}${local.api_log_group_name}",
-    local.lambda_log_group_arn,
-    "${local.log_group_arn_prefix}${local.exec_log_group_name}",
-  ]
+  module_log_group_arns = concat(
+    [
+      "${local.log_group_arn_prefix}${local.api_log_group_name}",
+      local.lambda_log_group_arn,
+      "${local.log_group_arn_prefix}${local.exec_log_group_name}",
+    ],
+    [for n in var.ecs_service_names : "${local.log_group_arn_prefix}${local.service_log_group_names[n]}"],
+  )
 
   catalog_table_name = element(split("/", var.catalog_table_arn), 1)
 

@@ -121,6 +121,26 @@ output "task_execution_role_arn" {
   value       = aws_iam_role.task_execution.arn
 }
 
+output "task_execution_role_name" {
+  description = "Name of the ECS task execution role (`<name_prefix>-ecs-task-execution`)."
+  value       = aws_iam_role.task_execution.name
+}
+
+output "ecr_repository_urls" {
+  description = "ECR repository URLs by service name (images `<url>:<tag>` for the services' task definitions)."
+  value       = { for k, r in aws_ecr_repository.services : k => r.repository_url }
+}
+
+output "ecr_repository_arns" {
+  description = "ECR repository ARNs by service name (for the deploy role's push permissions)."
+  value       = { for k, r in aws_ecr_repository.services : k => r.arn }
+}
+
+output "service_log_group_names" {
+  description = "CloudWatch log groups of the services by service name (`awslogs-group` in the task definitions)."
+  value       = { for k, g in aws_cloudwatch_log_group.services : k => g.name }
+}
+
 # --- secrets and keys ------------------------------------------------------------------
 
 output "secret_arns" {

@@ -116,8 +116,8 @@ variable "throttling_rate_limit" {
 
 variable "catalog_routes" {
   type        = list(string)
-  description = "Public (no authorization) route keys served by the lambda-catalog function through its `live` alias. Read-only methods only (GET or HEAD)."
-  default     = ["GET /catalog", "GET /catalog/{id}"]
+  description = "Public (no authorization) route keys served by the lambda-catalog function through its `live` alias. Read-only methods only (GET or HEAD). The /api variants are what the storefront calls when CloudFront forwards /api/* unchanged."
+  default     = ["GET /catalog", "GET /catalog/{id}", "GET /api/catalog", "GET /api/catalog/{id}"]
 
   validation {
     condition = length(var.catalog_routes) > 0 && length(distinct(var.catalog_routes)) == length(var.catalog_routes) && alltrue([
@@ -384,6 +384,39 @@ variable "lambda_reserved_concurrency" {
   }
 }
 
+variable "catalog_index_name" {
+  type        = string
+  description = "Name of the catalog table's category GSI, passed to the function as CATALOG_INDEX."
+  default     = "by-category"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]{3,255}$", var.catalog_index_name))
+    error_message = "catalog_index_name must be a DynamoDB index name: 3-255 letters, digits, underscores, dots or hyphens."
+  }
+}
+
+variable "lambda_log_level" {
+  type        = string
+  description = "Log level of the function's Powertools logger (POWERTOOLS_LOG_LEVEL)."
+  default     = "INFO"
+
+  validation {
+    condition     = contains(["DEBUG", "INFO", "WARNING", "ERROR"], var.lambda_log_level)
+    error_message = "lambda_log_level must be \"DEBUG\", \"INFO\", \"WARNING\" or \"ERROR\"."
+  }
+}
+
+variable "powertools_layer_version" {
+  type        = number
+  description = "Version number of the AWS-managed layer AWSLambdaPowertoolsPythonV3-python312-<architecture> (account 017000801446) to attach; it must be the layer that carries the Powertools version pinned in Backend-repo/lambda-catalog/requirements.txt. null attaches no layer (the code must then bundle Powertools)."
+  default     = null
+
+  validation {
+    condition     = var.powertools_layer_version == null ? true : (var.powertools_layer_version >= 1 && floor(var.powertools_layer_version) == var.powertools_layer_version)
+    error_message = "powertools_layer_version must be a positive whole number (the layer version, not the Powertools release), or null."
+  }
+}
+
 variable "enable_lambda_vpc" {
   type        = bool
   description = "Attach the lambda-catalog function to the private app subnets with its own security group (egress HTTPS only). false runs it outside the VPC: no NAT/VPC endpoint needed, but no private network path."
@@ -472,6 +505,28 @@ variable "service_port_range" {
   validation {
     condition     = var.service_port_range.from >= 1 && var.service_port_range.to <= 65535 && var.service_port_range.from <= var.service_port_range.to
     error_message = "service_port_range must have 1 <= from <= to <= 65535, e.g. { from = 8080, to = 8080 }."
+  }
+}
+
+variable "ecs_service_names" {
+  type        = list(string)
+  description = "Short names of the ECS services deployed by the ecom-deploy action. Each gets an ECR repository `<name_prefix>-<name>` and a log group `/ecs/<name_prefix>/<name>` (the names the services' task definitions use)."
+  default     = ["orders"]
+
+  validation {
+    condition     = length(distinct(var.ecs_service_names)) == length(var.ecs_service_names) && alltrue([for n in var.ecs_service_names : can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", n))])
+    error_message = "ecs_service_names must be distinct names of 2-32 lowercase letters, digits or hyphens, starting with a letter (e.g. \"orders\")."
+  }
+}
+
+variable "ecr_keep_last_images" {
+  type        = number
+  description = "Images each service's ECR repository keeps; older ones expire."
+  default     = 30
+
+  validation {
+    condition     = var.ecr_keep_last_images >= 1 && var.ecr_keep_last_images <= 1000 && floor(var.ecr_keep_last_images) == var.ecr_keep_last_images
+    error_message = "ecr_keep_last_images must be a whole number between 1 and 1000."
   }
 }
 

@@ -128,8 +128,8 @@ run "catalog_routes_are_public_and_target_the_alias" {
     error_message = "The alias must be called live."
   }
   assert {
-    condition     = toset(keys(aws_apigatewayv2_route.catalog)) == toset(["GET /catalog", "GET /catalog/{id}"])
-    error_message = "The default catalog routes must be GET /catalog and GET /catalog/{id}."
+    condition     = toset(keys(aws_apigatewayv2_route.catalog)) == toset(["GET /catalog", "GET /catalog/{id}", "GET /api/catalog", "GET /api/catalog/{id}"])
+    error_message = "The default catalog routes must be GET /catalog and GET /catalog/{id}, with and without the /api prefix."
   }
   assert {
     condition     = alltrue([for r in aws_apigatewayv2_route.catalog : r.authorization_type == "NONE"])
@@ -146,6 +146,10 @@ run "catalog_routes_are_public_and_target_the_alias" {
   assert {
     condition     = aws_lambda_permission.catalog["GET /catalog"].source_arn == "arn:aws:execute-api:us-east-1:123456789012:abc123/*/GET/catalog"
     error_message = "The GET /catalog permission must be scoped to exactly that path."
+  }
+  assert {
+    condition     = aws_lambda_permission.catalog["GET /api/catalog/{id}"].source_arn == "arn:aws:execute-api:us-east-1:123456789012:abc123/*/GET/api/catalog/*" && length(aws_lambda_permission.catalog) == 4
+    error_message = "Every catalog route, /api ones included, needs its own scoped permission."
   }
 }
 
@@ -265,6 +269,18 @@ run "lambda_catalog" {
     error_message = "CATALOG_TABLE must be the table name taken from catalog_table_arn."
   }
   assert {
+    condition = (
+      aws_lambda_function.catalog.environment[0].variables["CATALOG_INDEX"] == "by-category" &&
+      aws_lambda_function.catalog.environment[0].variables["POWERTOOLS_SERVICE_NAME"] == "lambda-catalog" &&
+      aws_lambda_function.catalog.environment[0].variables["POWERTOOLS_LOG_LEVEL"] == "INFO"
+    )
+    error_message = "The function gets CATALOG_INDEX and the Powertools settings the app reads."
+  }
+  assert {
+    condition     = length(aws_lambda_function.catalog.layers) == 0
+    error_message = "No layer unless powertools_layer_version is set."
+  }
+  assert {
     condition     = aws_lambda_function.catalog.reserved_concurrent_executions == 50
     error_message = "Reserved concurrency must default to 50."
   }
@@ -329,7 +345,7 @@ run "logs_and_encryption" {
 
   assert {
     condition = alltrue([
-      for g in [aws_cloudwatch_log_group.api, aws_cloudwatch_log_group.lambda, aws_cloudwatch_log_group.exec] :
+      for g in concat([aws_cloudwatch_log_group.api, aws_cloudwatch_log_group.lambda, aws_cloudwatch_log_group.exec], values(aws_cloudwatch_log_group.services)) :
       g.retention_in_days == 365 && g.kms_key_id == "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
     ])
     error_message = "Every log group must keep logs 365 days and be encrypted with the logs key."
@@ -343,8 +359,13 @@ run "logs_and_encryption" {
     error_message = "KMS keys default to a 30-day deletion window."
   }
   assert {
-    condition     = length(jsondecode(aws_kms_key.logs.policy).Statement[1].Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]) == 3
-    error_message = "The logs key may be used by CloudWatch Logs for the module's three log groups only."
+    condition = toset(jsondecode(aws_kms_key.logs.policy).Statement[1].Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]) == toset([
+      "arn:aws:logs:us-east-1:123456789012:log-group:/aws/apigateway/ecom-test-http-api",
+      "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/ecom-test-lambda-catalog",
+      "arn:aws:logs:us-east-1:123456789012:log-group:/aws/ecs/ecom-test-backend/exec",
+      "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/ecom-test/orders",
+    ])
+    error_message = "The logs key may be used by CloudWatch Logs for the module's own log groups only."
   }
   assert {
     condition     = length(aws_secretsmanager_secret.app) == 2 && alltrue([for s in aws_secretsmanager_secret.app : s.kms_key_id == "arn:aws:kms:us-east-1:123456789012:key/99999999-8888-7777-6666-555555555555" && s.recovery_window_in_days == 30])
@@ -431,5 +452,21 @@ run "ecs" {
   assert {
     condition     = output.ecs_cluster_name == "ecom-test-backend"
     error_message = "The cluster must be called <name_prefix>-backend."
+  }
+  assert {
+    condition     = aws_iam_role.task_execution.name == "ecom-test-ecs-task-execution"
+    error_message = "The execution role must have the name the task definitions use."
+  }
+  assert {
+    condition     = aws_ecr_repository.services["orders"].name == "ecom-test-orders" && aws_ecr_repository.services["orders"].image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.services["orders"].image_scanning_configuration[0].scan_on_push
+    error_message = "Each service gets an immutable, scanned ECR repository <name_prefix>-<service>."
+  }
+  assert {
+    condition     = aws_ecr_repository.services["orders"].encryption_configuration[0].encryption_type == "KMS"
+    error_message = "ECR repositories must be KMS-encrypted."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.services["orders"].name == "/ecs/ecom-test/orders" && output.service_log_group_names["orders"] == "/ecs/ecom-test/orders"
+    error_message = "Each service gets the log group /ecs/<name_prefix>/<service>."
   }
 }

@@ -136,6 +136,42 @@ run "catalog_table_with_a_customer_key" {
   }
 }
 
+run "powertools_layer" {
+  command = plan
+
+  variables {
+    powertools_layer_version = 27
+    lambda_architecture      = "arm64"
+    lambda_log_level         = "DEBUG"
+  }
+
+  assert {
+    condition     = tolist(aws_lambda_function.catalog.layers) == ["arn:aws:lambda:us-east-1:017000801446:layer:AWSLambdaPowertoolsPythonV3-python312-arm64:27"]
+    error_message = "The Powertools layer must match the region, the architecture and the version given."
+  }
+  assert {
+    condition     = aws_lambda_function.catalog.environment[0].variables["POWERTOOLS_LOG_LEVEL"] == "DEBUG"
+    error_message = "lambda_log_level must reach POWERTOOLS_LOG_LEVEL."
+  }
+}
+
+run "no_ecs_services_yet" {
+  command = plan
+
+  variables {
+    ecs_service_names = []
+  }
+
+  assert {
+    condition     = length(aws_ecr_repository.services) == 0 && length(aws_cloudwatch_log_group.services) == 0 && length(output.ecr_repository_urls) == 0
+    error_message = "No service names means no repositories or service log groups."
+  }
+  assert {
+    condition     = length(jsondecode(aws_kms_key.logs.policy).Statement[1].Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]) == 3
+    error_message = "The logs key must then cover only the module's three own log groups."
+  }
+}
+
 run "dev_settings" {
   command = plan
 

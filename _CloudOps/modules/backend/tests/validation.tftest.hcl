@@ -579,3 +579,69 @@ run "rejects_secret_recovery_window_days" {
 
   expect_failures = [var.secret_recovery_window_days]
 }
+
+# catalog_index_name: too short
+run "rejects_catalog_index_name" {
+  command = plan
+
+  variables {
+    catalog_index_name = "ix"
+  }
+
+  expect_failures = [var.catalog_index_name]
+}
+
+# lambda_log_level: not a Powertools level
+run "rejects_lambda_log_level" {
+  command = plan
+
+  variables {
+    lambda_log_level = "TRACE"
+  }
+
+  expect_failures = [var.lambda_log_level]
+}
+
+# powertools_layer_version: a Powertools release, not a layer version
+run "rejects_powertools_layer_version" {
+  command = plan
+
+  variables {
+    powertools_layer_version = 3.37
+  }
+
+  expect_failures = [var.powertools_layer_version]
+}
+
+# ecs_service_names: uppercase
+run "rejects_ecs_service_names" {
+  command = plan
+
+  variables {
+    ecs_service_names = ["Orders"]
+  }
+
+  expect_failures = [var.ecs_service_names]
+}
+
+# ecs_service_names: duplicate
+run "rejects_ecs_service_names_2" {
+  command = plan
+
+  variables {
+    ecs_service_names = ["orders", "orders"]
+  }
+
+  expect_failures = [var.ecs_service_names]
+}
+
+# ecr_keep_last_images: keeps nothing
+run "rejects_ecr_keep_last_images" {
+  command = plan
+
+  variables {
+    ecr_keep_last_images = 0
+  }
+
+  expect_failures = [var.ecr_keep_last_images]
+}
