@@ -53,6 +53,7 @@ logger = Logger(service=SERVICE)
 app = APIGatewayHttpResolver(strip_prefixes=["/api"])
 
 ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+ID_RE = re.compile(ID_PATTERN.strip("^$"))
 
 # Query string parameters of GET /catalog. API Gateway delivers every value as
 # a string; `limit` is converted to int first when it looks like one, so the
@@ -141,7 +142,7 @@ def _decode_token(token: str, expected_keys: set[str]) -> dict[str, str]:
     if (
         not isinstance(key, dict)
         or set(key) != expected_keys
-        or not all(isinstance(v, str) and re.match(ID_PATTERN, v) for v in key.values())
+        or not all(isinstance(v, str) and ID_RE.fullmatch(v) for v in key.values())
     ):
         raise BadRequestError(
             "Invalid query parameter 'next_token': it belongs to another listing or is malformed"

@@ -45,6 +45,13 @@ PRODUCTS = [
 ]
 
 
+@pytest.fixture
+def products():
+    """The items the `table` fixture seeds (tests import no names from here:
+    every app's tests dir has a conftest.py, and they may run in one session)."""
+    return [dict(p) for p in PRODUCTS]
+
+
 @pytest.fixture(autouse=True)
 def aws_env(monkeypatch):
     """Dummy credentials for every test, whatever the developer's shell has."""

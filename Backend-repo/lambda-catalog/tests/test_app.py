@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import PRODUCTS
 
 LAMBDA_DIR = Path(__file__).resolve().parent.parent
 WORKFLOW = LAMBDA_DIR.parent / ".github" / "workflows" / "deploy-lambda-catalog.yml"
@@ -28,12 +27,12 @@ def is_subset(expected, actual) -> bool:
 # --- listing -----------------------------------------------------------------
 
 
-def test_list_returns_all_products_with_default_limit(table, get):
+def test_list_returns_all_products_with_default_limit(table, get, products):
     status, body, headers = get("/catalog")
     assert status == 200
-    assert body["count"] == len(PRODUCTS)
+    assert body["count"] == len(products)
     assert body["next_token"] is None
-    assert sorted(p["product_id"] for p in body["items"]) == [p["product_id"] for p in PRODUCTS]
+    assert sorted(p["product_id"] for p in body["items"]) == [p["product_id"] for p in products]
     assert headers["Content-Type"] == "application/json"
     assert headers["Cache-Control"] == "public, max-age=60"
 
@@ -48,7 +47,7 @@ def test_numbers_are_plain_json_numbers(table, get):
     assert body["weight"] == 0.5
 
 
-def test_list_paginates_with_next_token_until_exhausted(table, get):
+def test_list_paginates_with_next_token_until_exhausted(table, get, products):
     seen, token, pages = [], None, 0
     while True:
         query = {"limit": "2"}
@@ -63,7 +62,7 @@ def test_list_paginates_with_next_token_until_exhausted(table, get):
         if not token:
             break
         assert pages < 10, "pagination does not terminate"
-    assert sorted(seen) == sorted(p["product_id"] for p in PRODUCTS)
+    assert sorted(seen) == sorted(p["product_id"] for p in products)
     assert len(seen) == len(set(seen))
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-ORDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+ORDER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 READ_METHODS = ("GET", "HEAD")
 
 
@@ -88,7 +88,7 @@ def handle(method: str, path: str, store: OrderStore) -> Result:
 
     if path.startswith("/orders/"):
         order_id = path[len("/orders/") :].rstrip("/")
-        if not ORDER_ID.match(order_id):
+        if not ORDER_ID.fullmatch(order_id):
             return _error(
                 400,
                 "Invalid path parameter 'order_id': must be 1-64 characters: "

@@ -34,6 +34,8 @@ class JsonFormatter(logging.Formatter):
             "timestamp": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
         }
         entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, separators=(",", ":"))
 
 
@@ -91,11 +93,22 @@ class OrdersHandler(BaseHTTPRequestHandler):
         """Silence the stdlib's stderr access log; _respond logs JSON instead."""
 
 
-def make_server(port: int, store: OrderStore | None = None, host: str = "0.0.0.0") -> ThreadingHTTPServer:
+class OrdersServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """Log request errors as JSON instead of the stdlib's stderr traceback.
+        Clients that hang up early (load balancer probes, timeouts) are normal."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionResetError, BrokenPipeError, TimeoutError)):
+            logger.debug("client disconnected", extra={"fields": {"error": repr(exc)}})
+        else:
+            logger.exception("request failed", extra={"fields": {"client": client_address[0]}})
+
+
+def make_server(port: int, store: OrderStore | None = None, host: str = "0.0.0.0") -> OrdersServer:
     handler = type("BoundOrdersHandler", (OrdersHandler,), {"store": store or InMemoryOrderStore()})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return OrdersServer((host, port), handler)
 
 
 def main() -> None:

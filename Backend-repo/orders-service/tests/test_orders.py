@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SRC
 from orders import SAMPLE_ORDERS, InMemoryOrderStore, handle
+
+SRC = Path(__file__).resolve().parent.parent / "src"
 
 # --- handler logic -------------------------------------------------------------
 
@@ -117,8 +118,12 @@ def test_access_log_is_json(request_):
     handler.emit = records.append
     server_module.logger.addHandler(handler)
     try:
-        request_("GET", "/orders/o-1001")
         request_("GET", "/health")
+        request_("GET", "/orders/o-1001")
+        # The server thread logs after it has sent the response: wait for it.
+        deadline = time.monotonic() + 5
+        while not any(r.getMessage() == "request" for r in records) and time.monotonic() < deadline:
+            time.sleep(0.01)
     finally:
         server_module.logger.removeHandler(handler)
     # Health probes are logged at DEBUG only, so INFO shows the order request.
@@ -128,7 +133,32 @@ def test_access_log_is_json(request_):
     assert line["path"] == "/orders/o-1001" and line["status"] == 200
 
 
-def test_process_starts_on_port_and_stops_on_sigterm(tmp_path):
+def test_request_errors_are_logged_as_json(server):
+    """Unexpected request errors become one JSON log line; hang-ups stay quiet."""
+    import server as server_module
+
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    server_module.logger.addHandler(handler)
+    try:
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            server.handle_error(None, ("192.0.2.1", 1234))
+        try:
+            raise BrokenPipeError()
+        except BrokenPipeError:
+            server.handle_error(None, ("192.0.2.1", 1234))
+    finally:
+        server_module.logger.removeHandler(handler)
+    errors = [r for r in records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    line = json.loads(server_module.JsonFormatter().format(errors[0]))
+    assert line["message"] == "request failed" and "ValueError: boom" in line["exception"]
+
+
+def test_process_starts_on_port_and_stops_on_sigterm():
     """The container's command: `python server.py`, PORT from the environment."""
     import socket
 
@@ -146,7 +176,7 @@ def test_process_starts_on_port_and_stops_on_sigterm(tmp_path):
         deadline = time.monotonic() + 10
         while True:
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
                 conn.request("GET", "/health")
                 assert conn.getresponse().status == 200
                 conn.close()

@@ -4,9 +4,11 @@ CloudFront serves it, and the page logic builds the right requests."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import PUBLIC
+
+PUBLIC = Path(__file__).resolve().parent.parent / "public"
 
 
 def local(ref: str) -> bool:
