@@ -46,7 +46,7 @@ lint() {
   else skip actionlint "no workflows yet"; fi
 }
 unit() {
-  check "cargo test (unit)" cargo test --quiet --lib --bins
+  check "cargo test (unit)" cargo test --release --quiet --lib --bins
   local mods; mods=$(tf_dirs | grep /modules/ || true)
   if [ -n "$mods" ]; then
     for d in $mods; do

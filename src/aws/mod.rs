@@ -1,0 +1,199 @@
+//! AWS client setup: region, retries, and credentials, either from GitHub
+//! OIDC (STS AssumeRoleWithWebIdentity) or from the default chain.
+
+use aws_config::retry::RetryConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_credential_types::Credentials;
+
+use crate::error::{DeployError, Result};
+use crate::github::{inputs::Inputs, oidc, runtime::Runtime};
+
+pub struct Clients {
+    pub config: SdkConfig,
+    /// How the credentials were obtained, for the log and summary.
+    pub identity: String,
+}
+
+/// Build the SDK config. Throttling and transient errors are retried by the
+/// SDK's standard mode (exponential backoff with jitter, 6 attempts).
+pub async fn connect(inputs: &Inputs, rt: &Runtime) -> Result<Clients> {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(RetryConfig::standard().with_max_attempts(6));
+    if let Some(region) = inputs.get("aws-region") {
+        validate_region(region)?;
+        loader = loader.region(Region::new(region.to_string()));
+    }
+    let base = loader.load().await;
+    if base.region().is_none() {
+        return Err(DeployError::input(
+            "aws-region",
+            "no region is set (neither the input nor AWS_REGION)",
+            "set `aws-region`, e.g. eu-west-1",
+        ));
+    }
+    let Some(role) = inputs.get("role-to-assume") else {
+        return Ok(Clients {
+            config: base,
+            identity: "default AWS credential chain".into(),
+        });
+    };
+    validate_role_arn(role)?;
+    let duration = inputs
+        .int("role-duration-seconds", 900, 43_200)?
+        .unwrap_or(900) as i32;
+    let audience = inputs.get("audience").unwrap_or("sts.amazonaws.com");
+
+    let token = oidc::fetch_token(audience).await?;
+    rt.mask(&token);
+    let session = session_name(
+        &std::env::var("GITHUB_REPOSITORY").unwrap_or_default(),
+        &std::env::var("GITHUB_RUN_ID").unwrap_or_default(),
+    );
+    rt.info(format!(
+        "assuming {role} through GitHub OIDC (session {session})"
+    ));
+    let sts = aws_sdk_sts::Client::new(&base);
+    let out = sts
+        .assume_role_with_web_identity()
+        .role_arn(role)
+        .role_session_name(&session)
+        .web_identity_token(&token)
+        .duration_seconds(duration)
+        .send()
+        .await
+        .map_err(|e| {
+            let code = crate::error::aws_code(&e).unwrap_or_default().to_string();
+            let sub = oidc::claim(&token, "sub").unwrap_or_else(|| "<unreadable>".into());
+            if code == "AccessDenied" || code == "InvalidIdentityToken" {
+                DeployError::Credentials(format!(
+                    "STS refused to let this workflow assume {role} ({code}). The role's trust policy must allow \
+                     token.actions.githubusercontent.com:sub = \"{sub}\" and aud = \"{audience}\"; fix the trust \
+                     policy's repository, branch or environment condition"
+                ))
+            } else {
+                crate::error::aws(format!("STS AssumeRoleWithWebIdentity for {role}"), e)
+            }
+        })?;
+    let c = out
+        .credentials()
+        .ok_or_else(|| DeployError::Credentials("STS returned no credentials".into()))?;
+    rt.mask(c.access_key_id());
+    rt.mask(c.secret_access_key());
+    rt.mask(c.session_token());
+    let creds = Credentials::new(
+        c.access_key_id(),
+        c.secret_access_key(),
+        Some(c.session_token().to_string()),
+        std::time::SystemTime::try_from(*c.expiration()).ok(),
+        "github-oidc",
+    );
+    let config = base
+        .to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(creds))
+        .build();
+    Ok(Clients {
+        config,
+        identity: format!("role {role} via GitHub OIDC"),
+    })
+}
+
+/// `ecom-deploy-<repo>-<run id>`, limited to STS's character set and 64 characters.
+pub fn session_name(repo: &str, run_id: &str) -> String {
+    let raw = format!("ecom-deploy-{}-{}", repo.replace('/', "-"), run_id);
+    let clean: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "=,.@_-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let trimmed = clean.trim_end_matches('-');
+    if trimmed.len() <= 64 {
+        return trimmed.to_string();
+    }
+    // Keep the run id (the useful end) when the repo name is long.
+    let tail = format!(
+        "-{}",
+        run_id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+    );
+    let head: String = clean.chars().take(64 - tail.len().min(64)).collect();
+    format!("{head}{tail}").chars().take(64).collect()
+}
+
+fn validate_role_arn(arn: &str) -> Result<()> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let ok = parts.len() == 6
+        && parts[0] == "arn"
+        && parts[1].starts_with("aws")
+        && parts[2] == "iam"
+        && parts[3].is_empty()
+        && parts[4].len() == 12
+        && parts[4].bytes().all(|b| b.is_ascii_digit())
+        && parts[5].starts_with("role/")
+        && parts[5].len() > 5;
+    if ok {
+        Ok(())
+    } else {
+        Err(DeployError::input(
+            "role-to-assume",
+            format!("`{arn}` is not an IAM role ARN"),
+            "use arn:aws:iam::<12-digit account>:role/<name>",
+        ))
+    }
+}
+
+fn validate_region(region: &str) -> Result<()> {
+    let ok = region.split('-').count() >= 3
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(DeployError::input(
+            "aws-region",
+            format!("`{region}` is not an AWS region name"),
+            "use a region such as eu-west-1 or us-east-1",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_name_is_sanitized_and_bounded() {
+        assert_eq!(
+            session_name("shop/catalog", "42"),
+            "ecom-deploy-shop-catalog-42"
+        );
+        let long = session_name(&format!("org/{}", "x".repeat(100)), "123456789");
+        assert!(long.len() <= 64, "{long}");
+        assert!(long.ends_with("-123456789"), "{long}");
+        assert!(session_name("a b/c!", "1")
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "=,.@_-".contains(c)));
+    }
+
+    #[test]
+    fn role_arn_is_validated() {
+        assert!(validate_role_arn("arn:aws:iam::123456789012:role/deploy").is_ok());
+        assert!(validate_role_arn("arn:aws:iam::123456789012:user/deploy").is_err());
+        assert!(validate_role_arn("arn:aws:iam::1234:role/deploy").is_err());
+        assert!(validate_role_arn("deploy").is_err());
+    }
+
+    #[test]
+    fn region_is_validated() {
+        assert!(validate_region("eu-west-1").is_ok());
+        assert!(validate_region("Europe").is_err());
+    }
+}

@@ -1,0 +1,352 @@
+//! ECS mode end to end against moto (run with MOTO_ECS_SERVICE_RUNNING >= the
+//! desired count, set by scripts/with-local-aws.sh), through the proxy.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::*;
+
+const TEMPLATE: &str = r#"
+family: FAMILY
+networkMode: awsvpc
+requiresCompatibilities: [FARGATE]
+cpu: "256"
+memory: "512"
+containerDefinitions:
+  - name: orders
+    image: replaced-by-the-action
+    essential: true
+    portMappings:
+      - containerPort: 8080
+    environment:
+      - {name: PORT, value: "8080"}
+"#;
+
+struct Infra {
+    seeded: Value,
+    ws: tempfile::TempDir,
+}
+
+fn infra() -> Infra {
+    let prefix = unique("shop");
+    let seeded = seed(&["ecs", &prefix]);
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("taskdef.yaml"),
+        TEMPLATE.replace("FAMILY", &format!("{prefix}-orders")),
+    )
+    .unwrap();
+    Infra { seeded, ws }
+}
+
+impl Infra {
+    fn s(&self, k: &str) -> String {
+        self.seeded[k].as_str().unwrap().to_string()
+    }
+
+    fn inputs(&self, service: &str, tag: &str, path: &str) -> Vec<(String, String)> {
+        let subnets: Vec<&str> = self.seeded["subnets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        vec![
+            ("mode", "ecs".to_string()),
+            ("task-definition", "taskdef.yaml".into()),
+            ("container-name", "orders".into()),
+            ("image", format!("{}:{tag}", self.s("repo"))),
+            ("cluster", self.s("cluster")),
+            ("service", service.into()),
+            ("desired-count", "2".into()),
+            ("subnets", subnets.join(",")),
+            ("security-groups", self.s("security_group")),
+            ("listener-arn", self.s("listener_arn")),
+            ("path-pattern", path.into()),
+            ("wait-timeout-minutes", "2".into()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    }
+
+    fn run(&self, endpoint: &str, inputs: &[(String, String)]) -> Run {
+        let pairs: Vec<(&str, &str)> = inputs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        run_action(endpoint, self.ws.path(), &pairs, &[])
+    }
+}
+
+fn set(inputs: &mut [(String, String)], key: &str, value: &str) {
+    inputs.iter_mut().find(|(k, _)| k == key).unwrap().1 = value.to_string();
+}
+
+async fn rule_priorities(listener: &str) -> Vec<String> {
+    let elb = aws_sdk_elasticloadbalancingv2::Client::new(&sdk().await);
+    let out = elb
+        .describe_rules()
+        .listener_arn(listener)
+        .send()
+        .await
+        .unwrap();
+    out.rules()
+        .iter()
+        .filter(|r| !r.is_default().unwrap_or(false))
+        .map(|r| r.priority().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn first_deploy_creates_everything_and_an_identical_one_changes_nothing() {
+    let infra = infra();
+    let proxy = Proxy::start();
+    let inputs = infra.inputs("orders", "v1", "/orders/*");
+
+    let first = infra.run(&proxy.url, &inputs);
+    assert_eq!(first.code, 0, "{first:?}");
+    assert_eq!(first.out("changed"), "true");
+    assert_eq!(first.out("image-digest"), infra.s("digest_v1"));
+    assert!(
+        first
+            .out("task-definition-arn")
+            .contains(":task-definition/"),
+        "{first:?}"
+    );
+    assert!(
+        first
+            .out("target-group-arn")
+            .contains(":targetgroup/orders-"),
+        "{first:?}"
+    );
+    assert!(
+        first.out("listener-rule-arn").contains(":listener-rule/"),
+        "{first:?}"
+    );
+    let ops = proxy.calls();
+    for op in [
+        "RegisterTaskDefinition",
+        "CreateTargetGroup",
+        "CreateRule",
+        "CreateService",
+    ] {
+        assert!(ops.iter().any(|o| o == op), "{op} missing from {ops:?}");
+    }
+
+    let ecs = aws_sdk_ecs::Client::new(&sdk().await);
+    let svc = ecs
+        .describe_services()
+        .cluster(infra.s("cluster"))
+        .services("orders")
+        .send()
+        .await
+        .unwrap();
+    let svc = &svc.services()[0];
+    assert_eq!(
+        svc.task_definition(),
+        Some(first.out("task-definition-arn"))
+    );
+    assert_eq!(
+        svc.load_balancers()[0].target_group_arn(),
+        Some(first.out("target-group-arn"))
+    );
+    let cb = svc
+        .deployment_configuration()
+        .unwrap()
+        .deployment_circuit_breaker()
+        .unwrap();
+    assert!(cb.enable() && cb.rollback());
+    let td = ecs
+        .describe_task_definition()
+        .task_definition(first.out("task-definition-arn"))
+        .send()
+        .await
+        .unwrap();
+    let image = td.task_definition().unwrap().container_definitions()[0]
+        .image()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        image,
+        format!("{}@{}", infra.s("repo_uri"), infra.s("digest_v1")),
+        "the digest is deployed, not the tag"
+    );
+
+    proxy.clear();
+    let again = infra.run(&proxy.url, &inputs);
+    assert_eq!(again.code, 0, "{again:?}");
+    assert_eq!(again.out("changed"), "false");
+    for k in [
+        "task-definition-arn",
+        "target-group-arn",
+        "listener-rule-arn",
+        "service-arn",
+    ] {
+        assert_eq!(again.out(k), first.out(k), "{k}");
+    }
+    assert_eq!(
+        mutating(&proxy.calls()),
+        Vec::<String>::new(),
+        "an identical deploy must only read"
+    );
+    assert_eq!(rule_priorities(&infra.s("listener_arn")).await.len(), 1);
+}
+
+#[tokio::test]
+async fn new_image_registers_a_revision_and_updates_the_service() {
+    let infra = infra();
+    let mut inputs = infra.inputs("orders", "v1", "/orders/*");
+    let first = infra.run(&moto(), &inputs);
+    assert_eq!(first.code, 0, "{first:?}");
+    let v2 = seed(&["image", &infra.s("repo"), "v2", &"2".repeat(64)]);
+
+    set(&mut inputs, "image", &format!("{}:v2", infra.s("repo")));
+    let proxy = Proxy::start();
+    let second = infra.run(&proxy.url, &inputs);
+    assert_eq!(second.code, 0, "{second:?}");
+    assert_eq!(second.out("changed"), "true");
+    assert_eq!(second.out("image-digest"), v2["digest"].as_str().unwrap());
+    assert_ne!(
+        second.out("task-definition-arn"),
+        first.out("task-definition-arn")
+    );
+    let m = mutating(&proxy.calls());
+    assert_eq!(
+        m,
+        vec![
+            "RegisterTaskDefinition".to_string(),
+            "UpdateService".to_string()
+        ]
+    );
+}
+
+#[tokio::test]
+async fn two_services_on_one_listener_get_distinct_priorities() {
+    let infra = infra();
+    let a = infra.run(&moto(), &infra.inputs("orders", "v1", "/orders/*"));
+    assert_eq!(a.code, 0, "{a:?}");
+    let b = infra.run(&moto(), &infra.inputs("carts", "v1", "/carts/*"));
+    assert_eq!(b.code, 0, "{b:?}");
+    assert_ne!(a.out("listener-rule-arn"), b.out("listener-rule-arn"));
+    assert_ne!(a.out("target-group-arn"), b.out("target-group-arn"));
+    let mut p = rule_priorities(&infra.s("listener_arn")).await;
+    p.dedup();
+    assert_eq!(p.len(), 2, "{p:?}");
+}
+
+#[tokio::test]
+async fn infra_values_come_from_ssm_parameters() {
+    let infra = infra();
+    let prefix = format!("/{}/backend/", unique("ecom"));
+    let subnets: Vec<&str> = infra.seeded["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let params = json!({
+        "cluster": infra.s("cluster"), "listener-arn": infra.s("listener_arn"), "vpc-id": infra.s("vpc_id"),
+        "subnets": subnets.join(","), "security-groups": infra.s("security_group"),
+    });
+    seed(&["params", &prefix, &params.to_string()]);
+    let inputs: Vec<(String, String)> = infra
+        .inputs("orders", "v1", "/orders/*")
+        .into_iter()
+        .filter(|(k, _)| {
+            !["cluster", "listener-arn", "subnets", "security-groups"].contains(&k.as_str())
+        })
+        .chain([("infra-parameters".to_string(), prefix.clone())])
+        .collect();
+    let run = infra.run(&moto(), &inputs);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .contains(&format!("cluster from {prefix}cluster")),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn missing_ecr_tag_is_a_clear_error() {
+    let infra = infra();
+    let proxy = Proxy::start();
+    let run = infra.run(&proxy.url, &infra.inputs("orders", "nope", "/orders/*"));
+    assert_eq!(run.code, 1, "{run:?}");
+    let e = run.errors();
+    assert_eq!(e.len(), 1, "{run:?}");
+    assert!(
+        e[0].contains("input `image`: tag `nope` does not exist")
+            && e[0].contains("tags there: v1"),
+        "{}",
+        e[0]
+    );
+    assert_eq!(mutating(&proxy.calls()), Vec::<String>::new());
+}
+
+#[test]
+fn bad_templates_name_the_file_and_the_field() {
+    let infra = infra();
+    let proxy = Proxy::start();
+    let cases = [
+        (
+            TEMPLATE.replace("essential: true", "essential: true\n    memroy: 512"),
+            "containerDefinitions[0].memroy",
+            "unknown field",
+        ),
+        (
+            TEMPLATE.replace("- name: orders", "- name: web"),
+            "containerDefinitions",
+            "no container named `orders`",
+        ),
+        (
+            TEMPLATE.replace(
+                "containerDefinitions:\n",
+                "containerDefinitions:\n  - name: sidecar\n",
+            ),
+            "containerDefinitions[0].image",
+            "has no image",
+        ),
+    ];
+    for (text, field, problem) in cases {
+        std::fs::write(infra.ws.path().join("taskdef.yaml"), text).unwrap();
+        let run = infra.run(&proxy.url, &infra.inputs("orders", "v1", "/orders/*"));
+        assert_eq!(run.code, 1, "{run:?}");
+        let e = run.errors();
+        assert_eq!(e.len(), 1, "{run:?}");
+        assert!(
+            e[0].contains(&format!("taskdef.yaml: field `{field}`")) && e[0].contains(problem),
+            "{}",
+            e[0]
+        );
+    }
+    assert!(proxy.calls().is_empty(), "{:?}", proxy.calls());
+}
+
+#[test]
+fn failed_rollout_fails_the_step_and_shows_events() {
+    let infra = infra();
+    let proxy = Proxy::start();
+    // moto does not emulate a failed rollout: the proxy reports one, as ECS would.
+    proxy.rules(json!([{
+        "op": "DescribeServices", "action": "patch",
+        "patch": {
+            "services.0.deployments.0.rolloutState": "FAILED",
+            "services.0.deployments.0.rolloutStateReason": "ECS deployment circuit breaker: tasks failed to start.",
+            "services.0.events": [{"id": "1", "message": "(service orders) has started 2 tasks: (task 1) (task 2)."},
+                                   {"id": "2", "message": "(service orders) deployment failed: tasks failed ELB health checks."}]
+        }
+    }]));
+    let run = infra.run(&proxy.url, &infra.inputs("orders", "v1", "/orders/*"));
+    assert_eq!(run.code, 1, "{run:?}");
+    let e = run.errors();
+    assert_eq!(e.len(), 1, "{run:?}");
+    assert!(e[0].contains("title=ECS rollout failed"), "{}", e[0]);
+    assert!(e[0].contains("circuit breaker"), "{}", e[0]);
+    assert!(e[0].contains("tasks failed ELB health checks"), "{}", e[0]);
+    assert!(
+        run.summary.contains("tasks failed ELB health checks"),
+        "{}",
+        run.summary
+    );
+}

@@ -1,0 +1,108 @@
+"""A recording, fault-injecting HTTP proxy in front of moto, for tests.
+
+Every request is logged (one JSON line: op, method, path) so tests can count
+AWS API calls. Rules (a JSON file, re-read per request) can answer a call
+without moto ("respond"), patch moto's JSON answer ("patch"), or send another
+request to moto first ("pre") to simulate a concurrent actor.
+
+usage: aws_proxy.py UPSTREAM_URL PORT_FILE RULES_FILE LOG_FILE
+"""
+import http.client
+import json
+import sys
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+UPSTREAM, PORT_FILE, RULES_FILE, LOG_FILE = sys.argv[1:5]
+up = urllib.parse.urlparse(UPSTREAM)
+HOP = {"transfer-encoding", "content-length", "connection", "keep-alive"}
+
+
+def operation(method, path, headers, body):
+    target = headers.get("X-Amz-Target")
+    if target:
+        return target.split(".")[-1]
+    ctype = headers.get("Content-Type", "")
+    if "x-www-form-urlencoded" in ctype:
+        action = urllib.parse.parse_qs(body.decode("utf-8", "replace")).get("Action")
+        if action:
+            return action[0]
+    return "%s %s" % (method, urllib.parse.urlparse(path).path)
+
+
+def set_path(doc, dotted, value):
+    keys = dotted.split(".")
+    cur = doc
+    for k in keys[:-1]:
+        cur = cur[int(k)] if isinstance(cur, list) else cur[k]
+    last = keys[-1]
+    if isinstance(cur, list):
+        cur[int(last)] = value
+    else:
+        cur[last] = value
+
+
+def upstream(method, path, headers, body):
+    conn = http.client.HTTPConnection(up.hostname, up.port, timeout=60)
+    conn.request(method, path, body=body, headers=headers)
+    resp = conn.getresponse()
+    data = resp.read()
+    out = (resp.status, [(k, v) for k, v in resp.getheaders() if k.lower() not in HOP], data)
+    conn.close()
+    return out
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def handle_any(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP}
+        op = operation(self.command, self.path, self.headers, body)
+        with open(LOG_FILE, "a") as f:
+            f.write(json.dumps({"op": op, "method": self.command, "path": self.path, "t": time.time()}) + "\n")
+        try:
+            rules = json.load(open(RULES_FILE))
+        except (OSError, ValueError):
+            rules = []
+        rule = next((r for r in rules if r.get("op") == op and r.get("path_contains", "") in self.path), None)
+        if rule and rule.get("action") == "respond":
+            data = json.dumps(rule.get("body", {})).encode() if not isinstance(rule.get("body"), str) else rule["body"].encode()
+            return self.reply(rule.get("status", 200), list(rule.get("headers", {}).items()), data)
+        if rule and rule.get("action") == "pre":
+            p = rule["pre"]
+            upstream(p["method"], p["path"], p.get("headers", {"Content-Type": "application/json"}),
+                     json.dumps(p.get("body", {})).encode())
+        status, rheaders, data = upstream(self.command, self.path, headers, body)
+        if rule and rule.get("action") == "patch" and status == 200:
+            doc = json.loads(data)
+            try:
+                for k, v in rule["patch"].items():
+                    set_path(doc, k, v)
+                data = json.dumps(doc).encode()
+            except (KeyError, IndexError, TypeError):
+                pass  # nothing to patch in this answer (e.g. no service yet)
+        self.reply(status, rheaders, data)
+
+    def reply(self, status, headers, data):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = handle_any
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+with open(PORT_FILE + ".tmp", "w") as f:
+    f.write(str(server.server_address[1]))
+import os  # noqa: E402
+os.rename(PORT_FILE + ".tmp", PORT_FILE)
+server.serve_forever()
