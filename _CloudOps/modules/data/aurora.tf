@@ -103,8 +103,10 @@ resource "aws_rds_cluster" "aurora" {
   }
 
   backup_retention_period = var.aurora_backup_retention_days
-  preferred_backup_window = "02:00-03:00"
-  copy_tags_to_snapshot   = true
+  # Explicit and apart: AWS refuses a backup window that overlaps maintenance.
+  preferred_backup_window      = "02:00-03:00"
+  preferred_maintenance_window = "sun:04:00-sun:05:00"
+  copy_tags_to_snapshot        = true
 
   deletion_protection       = var.deletion_protection
   skip_final_snapshot       = !var.deletion_protection

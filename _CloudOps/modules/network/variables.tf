@@ -72,7 +72,7 @@ variable "interface_endpoint_services" {
   default     = ["ecr.api", "ecr.dkr", "logs", "secretsmanager"]
 
   validation {
-    condition     = length(var.interface_endpoint_services) > 0 && alltrue([for s in var.interface_endpoint_services : can(regex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", s))])
+    condition     = length(var.interface_endpoint_services) > 0 && alltrue([for s in var.interface_endpoint_services : can(regex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", s)) && !startswith(s, "com.amazonaws.")])
     error_message = "The variable interface_endpoint_services must be a non-empty list of short service names such as \"ecr.api\" or \"logs\" (without the com.amazonaws.<region>. prefix)."
   }
 

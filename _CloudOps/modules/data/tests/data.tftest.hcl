@@ -42,7 +42,7 @@ run "defaults_create_only_the_catalog_table" {
   command = plan
 
   assert {
-    condition     = keys(aws_dynamodb_table.this) == ["catalog"]
+    condition     = toset(keys(aws_dynamodb_table.this)) == toset(["catalog"])
     error_message = "By default the module must create only the catalog table."
   }
 
@@ -184,7 +184,7 @@ run "dev_like_every_store_on" {
   }
 
   assert {
-    condition     = tolist(aws_rds_cluster.aurora[0].enabled_cloudwatch_logs_exports) == ["postgresql"]
+    condition     = toset(aws_rds_cluster.aurora[0].enabled_cloudwatch_logs_exports) == toset(["postgresql"])
     error_message = "Aurora must export the postgresql log."
   }
 
@@ -403,7 +403,7 @@ run "prod_like_protected_and_multi_az" {
   }
 
   assert {
-    condition     = one([for g in aws_dynamodb_table.this["orders"].global_secondary_index : g.non_key_attributes if g.name == "by-customer"]) == toset(["status", "total_cents"])
+    condition     = toset(one([for g in aws_dynamodb_table.this["orders"].global_secondary_index : g.non_key_attributes if g.name == "by-customer"])) == toset(["status", "total_cents"])
     error_message = "An INCLUDE GSI must project its non_key_attributes."
   }
 
@@ -453,7 +453,7 @@ run "prod_like_protected_and_multi_az" {
   }
 
   assert {
-    condition     = output.table_names == { catalog = "ecom-prod-catalog", orders = "ecom-prod-orders", carts = "ecom-prod-carts" }
+    condition     = tomap(output.table_names) == tomap({ catalog = "ecom-prod-catalog", orders = "ecom-prod-orders", carts = "ecom-prod-carts" })
     error_message = "table_names must map every short name to <name>-<key>."
   }
 }
@@ -474,7 +474,7 @@ run "aurora_only_without_enhanced_monitoring" {
   }
 
   assert {
-    condition     = length(aws_iam_role.aurora_monitoring) == 0 && aws_rds_cluster_instance.aurora[0].monitoring_role_arn == null
+    condition     = length(aws_iam_role.aurora_monitoring) == 0 && aws_rds_cluster_instance.aurora[0].monitoring_interval == 0 && length(aws_iam_role_policy_attachment.aurora_monitoring) == 0
     error_message = "aurora_monitoring_interval = 0 must create no monitoring role."
   }
 
@@ -494,7 +494,7 @@ run "aurora_only_without_enhanced_monitoring" {
   }
 
   assert {
-    condition     = keys(aws_vpc_security_group_ingress_rule.app) == ["aurora-0"]
+    condition     = toset(keys(aws_vpc_security_group_ingress_rule.app)) == toset(["aurora-0"])
     error_message = "Only the Aurora security group may get ingress."
   }
 }
