@@ -21,10 +21,6 @@ resource "aws_security_group" "alb" {
   description = "ALB of ${var.name}: ingress only from CloudFront origin-facing addresses"
   vpc_id      = var.vpc_id
   tags        = merge(var.tags, { Name = "${var.name}-alb" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "alb_from_cloudfront" {
@@ -53,10 +49,6 @@ resource "aws_security_group" "services" {
   description = "ECS services of ${var.name}: ingress only from the ALB"
   vpc_id      = var.vpc_id
   tags        = merge(var.tags, { Name = "${var.name}-services" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "services_from_alb" {

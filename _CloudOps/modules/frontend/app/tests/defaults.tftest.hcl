@@ -21,13 +21,25 @@ mock_provider "aws" {
   }
   mock_data "aws_ec2_managed_prefix_list" {
     defaults = {
-      id   = "pl-4fa04526"
-      name = "com.amazonaws.global.cloudfront.origin-facing"
+      id = "pl-4fa04526"
     }
   }
   mock_data "aws_elb_service_account" {
     defaults = {
       arn = "arn:aws:iam::156460612806:root"
+    }
+  }
+  mock_resource "aws_lb" {
+    defaults = {
+      arn      = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/ecom-dev-front-alb/50dc6c495c0c9188"
+      dns_name = "ecom-dev-front-alb-1234567890.eu-west-1.elb.amazonaws.com"
+      zone_id  = "Z32O12XQLNTSW2"
+    }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn    = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666"
+      key_id = "0a1b2c3d-1111-2222-3333-444455556666"
     }
   }
 }

@@ -186,9 +186,10 @@ run "dev_on_cloudfront_domain" {
     error_message = "The web ACL must use the Common, KnownBadInputs and AmazonIpReputationList AWS managed rule groups."
   }
   assert {
-    condition = one(flatten([
-      for r in aws_wafv2_web_acl.this.rule : [for s in r.statement : [for b in s.rate_based_statement : b.limit]] if length(r.action) > 0 && length(r.action[0].block) > 0
-    ])) == 2000
+    condition = (
+      one(flatten([for r in aws_wafv2_web_acl.this.rule : [for s in r.statement : [for b in s.rate_based_statement : b.limit]]])) == 2000 &&
+      one([for r in aws_wafv2_web_acl.this.rule : length(r.action[0].block) if r.name == "rate-limit-per-ip"]) == 1
+    )
     error_message = "The web ACL must block IPs above the rate limit (2000 by default)."
   }
   assert {
