@@ -83,6 +83,11 @@ output "private_data_route_table_id" {
   value       = aws_route_table.private_data.id
 }
 
+output "private_route_table_ids" {
+  description = "IDs of every private route table (app tables, one per AZ, then the data table), e.g. for more gateway endpoints or peering routes."
+  value       = local.private_route_table_ids
+}
+
 output "s3_vpc_endpoint_id" {
   description = "ID of the S3 gateway endpoint."
   value       = aws_vpc_endpoint.s3.id

@@ -7,6 +7,31 @@ mock_provider "aws" {
       json = "{}"
     }
   }
+
+  # The provider still validates ARN arguments, so the mocked ARNs must parse.
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000"
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/mock"
+    }
+  }
+
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:eu-west-1:123456789012:log-group:mock"
+    }
+  }
+
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = {
+      arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-AbCdEf"
+    }
+  }
 }
 
 variables {

@@ -24,6 +24,57 @@ mock_provider "aws" {
       json = "{}"
     }
   }
+
+  # The provider still validates ARN arguments, so the mocked ARNs must parse.
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/vpc/mock/flow-logs"
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/mock"
+    }
+  }
+
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000"
+    }
+  }
+}
+
+# Mocked IDs are the same for every instance of a resource type, so each
+# tier gets its own fixed IDs to tell the tiers apart in the assertions.
+override_resource {
+  target = aws_subnet.public
+  values = { id = "subnet-public" }
+}
+
+override_resource {
+  target = aws_subnet.private_app
+  values = { id = "subnet-app" }
+}
+
+override_resource {
+  target = aws_subnet.private_data
+  values = { id = "subnet-data" }
+}
+
+override_resource {
+  target = aws_route_table.public
+  values = { id = "rtb-public" }
+}
+
+override_resource {
+  target = aws_route_table.private_app
+  values = { id = "rtb-app" }
+}
+
+override_resource {
+  target = aws_route_table.private_data
+  values = { id = "rtb-data" }
 }
 
 variables {
@@ -83,7 +134,7 @@ run "defaults_are_secure_and_cheap" {
   }
 
   assert {
-    condition     = tolist(aws_subnet.public[*].availability_zone) == var.azs && tolist(aws_subnet.private_app[*].availability_zone) == var.azs && tolist(aws_subnet.private_data[*].availability_zone) == var.azs
+    condition     = tolist(aws_subnet.public[*].availability_zone) == tolist(var.azs) && tolist(aws_subnet.private_app[*].availability_zone) == tolist(var.azs) && tolist(aws_subnet.private_data[*].availability_zone) == tolist(var.azs)
     error_message = "Each tier must place its subnets in the given AZs, in order."
   }
 
@@ -145,8 +196,28 @@ run "defaults_are_secure_and_cheap" {
   }
 
   assert {
-    condition     = length(aws_vpc_endpoint.s3.route_table_ids) == 3 && length(aws_vpc_endpoint.dynamodb.route_table_ids) == 3
+    condition     = length(output.private_route_table_ids) == 3 && aws_vpc_endpoint.s3.route_table_ids == toset(output.private_route_table_ids) && aws_vpc_endpoint.dynamodb.route_table_ids == toset(output.private_route_table_ids)
     error_message = "The gateway endpoints must be on the 2 private app route tables and the private data route table."
+  }
+
+  assert {
+    condition     = aws_vpc_endpoint.s3.route_table_ids == toset(["rtb-app", "rtb-data"]) && aws_vpc_endpoint.dynamodb.route_table_ids == toset(["rtb-app", "rtb-data"])
+    error_message = "The gateway endpoints must be on the app and data route tables, not on the public one."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_route_table_association.private_app : a.subnet_id == "subnet-app" && a.route_table_id == "rtb-app"]) && alltrue([for a in aws_route_table_association.private_data : a.subnet_id == "subnet-data" && a.route_table_id == "rtb-data"]) && alltrue([for a in aws_route_table_association.public : a.subnet_id == "subnet-public" && a.route_table_id == "rtb-public"])
+    error_message = "Each tier's subnets must be associated with that tier's route tables."
+  }
+
+  assert {
+    condition     = alltrue([for r in aws_route.private_app_nat : r.route_table_id == "rtb-app"]) && aws_route.public_internet.route_table_id == "rtb-public"
+    error_message = "NAT routes must be on the app route tables only (the data tier has no way out), the Internet route on the public one."
+  }
+
+  assert {
+    condition     = alltrue([for n in aws_nat_gateway.this : n.subnet_id == "subnet-public"])
+    error_message = "NAT gateways must sit in public subnets."
   }
 
   # Interface endpoints off by default
@@ -256,7 +327,7 @@ run "one_nat_per_az_in_three_azs" {
   }
 
   assert {
-    condition     = length(aws_vpc_endpoint.s3.route_table_ids) == 4
+    condition     = length(output.private_route_table_ids) == 4 && aws_vpc_endpoint.s3.route_table_ids == toset(output.private_route_table_ids)
     error_message = "The S3 endpoint must be on the 3 app route tables and the data route table."
   }
 
@@ -328,8 +399,8 @@ run "prod_like_with_interface_endpoints" {
   }
 
   assert {
-    condition     = alltrue([for e in aws_vpc_endpoint.interface : length(e.subnet_ids) == 3])
-    error_message = "Interface endpoints must sit in the 3 private app subnets."
+    condition     = alltrue([for e in aws_vpc_endpoint.interface : e.subnet_ids == toset(["subnet-app"])])
+    error_message = "Interface endpoints must sit in the private app subnets."
   }
 
   assert {
