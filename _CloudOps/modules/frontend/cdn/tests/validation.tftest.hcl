@@ -11,10 +11,60 @@ mock_provider "aws" {
   mock_data "aws_region" {
     defaults = { region = "eu-west-1" }
   }
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn    = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666"
+      key_id = "0a1b2c3d-1111-2222-3333-444455556666"
+    }
+  }
+  mock_resource "aws_cloudfront_distribution" {
+    defaults = {
+      arn            = "arn:aws:cloudfront::123456789012:distribution/E2ABCDEF123456"
+      id             = "E2ABCDEF123456"
+      domain_name    = "d111111abcdef8.cloudfront.net"
+      hosted_zone_id = "Z2FDTNDATAQYW2"
+    }
+  }
 }
 
 mock_provider "aws" {
   alias = "us_east_1"
+
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn    = "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666"
+      key_id = "0a1b2c3d-1111-2222-3333-444455556666"
+    }
+  }
+  mock_resource "aws_wafv2_web_acl" {
+    defaults = {
+      arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/ecom-dev-cdn/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+    }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-ecom-dev-cdn"
+    }
+  }
+  mock_resource "aws_acm_certificate" {
+    defaults = {
+      arn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666"
+      domain_validation_options = [
+        {
+          domain_name           = "shop.example.com"
+          resource_record_name  = "_a79865eb4cd1a6ab990a45779b4e0b96.shop.example.com."
+          resource_record_type  = "CNAME"
+          resource_record_value = "_424c7224e9b0146f9a8808af955727d0.acm-validations.aws."
+        },
+        {
+          domain_name           = "www.shop.example.com"
+          resource_record_name  = "_b79865eb4cd1a6ab990a45779b4e0b97.www.shop.example.com."
+          resource_record_type  = "CNAME"
+          resource_record_value = "_524c7224e9b0146f9a8808af955727d1.acm-validations.aws."
+        },
+      ]
+    }
+  }
 }
 
 variables {
