@@ -4,7 +4,7 @@
 # values are joined with ",". The names and types come from the contract file
 # itself; the values come from module outputs below. If the contract and this
 # map disagree (a name added, renamed or removed on either side), the plan
-# fails on the preconditions.
+# fails on the precondition of terraform_data.ssm_contract_check.
 
 locals {
   contract       = yamldecode(file("${path.root}/../../../contract/infra-parameters.yaml"))
@@ -47,6 +47,20 @@ locals {
   contract_missing = { for stack, values in local.contract_values : stack => setsubtract(keys(local.contract_types), keys(values)) }
 }
 
+# The contract as a whole: checked once, before any parameter.
+resource "terraform_data" "ssm_contract_check" {
+  lifecycle {
+    precondition {
+      condition     = alltrue([for s in values(local.contract_extra) : length(s) == 0]) && alltrue([for s in values(local.contract_missing) : length(s) == 0])
+      error_message = "The SSM parameters drift from contract/infra-parameters.yaml. Published but not in the contract: ${jsonencode(local.contract_extra)}. In the contract but not published: ${jsonencode(local.contract_missing)}. Update contract_values in ssm.tf of every env (or the contract)."
+    }
+    precondition {
+      condition     = alltrue([for t in values(local.contract_types) : contains(["String", "StringList"], t)])
+      error_message = "contract/infra-parameters.yaml may only use the types String and StringList (the deploy action reads the parameters without decryption)."
+    }
+  }
+}
+
 resource "aws_ssm_parameter" "contract" {
   #checkov:skip=CKV2_AWS_34:The contract publishes non-secret resource IDs (cluster, listener, VPC, subnets, security groups) as String/StringList, the types the deploy action expects; SecureString would add KMS permissions to every reader for no confidentiality gain.
   for_each = local.contract_parameters
@@ -59,16 +73,10 @@ resource "aws_ssm_parameter" "contract" {
 
   lifecycle {
     precondition {
-      condition     = alltrue([for s in values(local.contract_extra) : length(s) == 0]) && alltrue([for s in values(local.contract_missing) : length(s) == 0])
-      error_message = "The SSM parameters drift from contract/infra-parameters.yaml. Published but not in the contract: ${jsonencode(local.contract_extra)}. In the contract but not published: ${jsonencode(local.contract_missing)}. Update contract_values in ssm.tf (or the contract)."
-    }
-    precondition {
-      condition     = alltrue([for t in values(local.contract_types) : contains(["String", "StringList"], t)])
-      error_message = "contract/infra-parameters.yaml may only use the types String and StringList."
-    }
-    precondition {
       condition     = lookup(local.contract_types, each.value.name, "String") == "StringList" || length(each.value.values) == 1
-      error_message = "The contract declares ${each.key} as String, so ssm.tf must give it exactly one value."
+      error_message = "The contract declares ${each.key} as String, so contract_values in ssm.tf must give it exactly one value."
     }
   }
+
+  depends_on = [terraform_data.ssm_contract_check]
 }
