@@ -18,6 +18,31 @@ mock_provider "aws" {
   mock_data "aws_elb_service_account" {
     defaults = { arn = "arn:aws:iam::127311923021:root" }
   }
+  # Computed ARNs that other resources' arguments validate as ARNs.
+  mock_resource "aws_lb" {
+    defaults = { arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/ecom-test-alb/0123456789abcdef" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:mock" }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
+  }
+  mock_resource "aws_lambda_function" {
+    defaults = {
+      arn     = "arn:aws:lambda:us-east-1:123456789012:function:ecom-test-lambda-catalog"
+      version = "1"
+    }
+  }
+  mock_resource "aws_s3_bucket" {
+    defaults = { arn = "arn:aws:s3:::ecom-test-alb-logs-123456789012-us-east-1" }
+  }
+  mock_resource "aws_security_group" {
+    defaults = { arn = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0123456789abcdef0" }
+  }
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = { arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:mock-AbCdEf" }
+  }
   mock_resource "aws_cognito_user_pool" {
     defaults = { id = "us-east-1_TestPool" }
   }
@@ -79,15 +104,15 @@ run "api_gateway" {
     error_message = "The JWT issuer must be the user pool's cognito-idp URL."
   }
   assert {
-    condition     = tolist(aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].audience) == ["testclientid0123456789"]
+    condition     = toset(aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].audience) == toset(["testclientid0123456789"])
     error_message = "The JWT audience must be exactly the SPA client id."
   }
   assert {
-    condition     = tolist(aws_apigatewayv2_authorizer.cognito.identity_sources) == ["$request.header.Authorization"]
+    condition     = toset(aws_apigatewayv2_authorizer.cognito.identity_sources) == toset(["$request.header.Authorization"])
     error_message = "The token must come from the Authorization header."
   }
   assert {
-    condition     = tolist(aws_apigatewayv2_api.this.cors_configuration[0].allow_origins) == ["https://shop.example.com"]
+    condition     = toset(aws_apigatewayv2_api.this.cors_configuration[0].allow_origins) == toset(["https://shop.example.com"])
     error_message = "CORS must allow exactly the storefront origins given."
   }
   assert {
@@ -194,7 +219,7 @@ run "cognito" {
   command = plan
 
   assert {
-    condition     = tolist(aws_cognito_user_pool.this.username_attributes) == ["email"] && tolist(aws_cognito_user_pool.this.auto_verified_attributes) == ["email"]
+    condition     = toset(aws_cognito_user_pool.this.username_attributes) == toset(["email"]) && toset(aws_cognito_user_pool.this.auto_verified_attributes) == toset(["email"])
     error_message = "Users sign in with their email, which is auto-verified."
   }
   assert {
@@ -228,7 +253,7 @@ run "cognito" {
     error_message = "The SPA client must not have a secret."
   }
   assert {
-    condition     = tolist(aws_cognito_user_pool_client.spa.allowed_oauth_flows) == ["code"] && aws_cognito_user_pool_client.spa.allowed_oauth_flows_user_pool_client
+    condition     = toset(aws_cognito_user_pool_client.spa.allowed_oauth_flows) == toset(["code"]) && aws_cognito_user_pool_client.spa.allowed_oauth_flows_user_pool_client
     error_message = "The SPA client must use the authorization code flow (PKCE) only."
   }
   assert {
@@ -240,7 +265,7 @@ run "cognito" {
     error_message = "User existence errors must be hidden and tokens revocable."
   }
   assert {
-    condition     = tolist(aws_cognito_user_pool_client.spa.callback_urls) == ["https://shop.example.com/auth/callback"]
+    condition     = toset(aws_cognito_user_pool_client.spa.callback_urls) == toset(["https://shop.example.com/auth/callback"])
     error_message = "Callback URLs must be passed through unchanged."
   }
   assert {
