@@ -140,7 +140,6 @@ module "backend" {
 # ---------------------------------------------------------------- frontend
 
 module "frontend_app" {
-  #checkov:skip=CKV_AWS_2:The plain HTTP listener exists only without a certificate (zone_mode = "none", dev), reachable from CloudFront's origin-facing prefix list only. prod must have a domain and certificate (input_checks) and gets HTTPS plus a redirect; checkov ignores count and flags the listener there too.
   source = "../../modules/frontend/app"
 
   name              = "${local.name}-frontend"
@@ -159,7 +158,6 @@ module "frontend_app" {
 }
 
 module "frontend_cdn" {
-  #checkov:skip=CKV_AWS_174:TLSv1 only with zone_mode = "none" (dev): the *.cloudfront.net default certificate, for which AWS fixes the minimum protocol. prod must have a domain (input_checks) and gets TLSv1.2_2021; checkov does not resolve the module's conditional and flags it there too.
   source = "../../modules/frontend/cdn"
   providers = {
     aws           = aws
