@@ -131,7 +131,7 @@ resource "aws_apigatewayv2_integration" "services" {
   lifecycle {
     precondition {
       condition     = !local.alb_https || var.alb_tls_server_name != null
-      error_message = "alb_tls_server_name is required when alb_certificate_arn is set: API Gateway verifies the ALB certificate against it."
+      error_message = "alb_tls_server_name is required when enable_alb_https is true: API Gateway verifies the ALB certificate against it."
     }
   }
 }

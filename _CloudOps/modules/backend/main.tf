@@ -38,7 +38,9 @@ locals {
   catalog_table_name = element(split("/", var.catalog_table_arn), 1)
 
   # HTTPS on the internal ALB is optional; the listener the API and the deploy
-  # action use is the HTTPS one when it exists.
-  alb_https       = var.alb_certificate_arn != null
+  # action use is the HTTPS one when it exists. Driven by a plain boolean, not
+  # by alb_certificate_arn != null, so counts stay known at plan time when the
+  # certificate is created in the same apply.
+  alb_https       = var.enable_alb_https
   alb_listen_port = local.alb_https ? 443 : 80
 }

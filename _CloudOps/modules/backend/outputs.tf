@@ -102,7 +102,7 @@ output "alb_dns_name" {
 }
 
 output "alb_listener_arn" {
-  description = "ARN of the listener where services add their rules: HTTPS when alb_certificate_arn is set, else HTTP (contract parameter `listener-arn`)."
+  description = "ARN of the listener where services add their rules: HTTPS when enable_alb_https is true, else HTTP (contract parameter `listener-arn`)."
   value       = local.alb_https ? aws_lb_listener.https[0].arn : aws_lb_listener.http.arn
 }
 

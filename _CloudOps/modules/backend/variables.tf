@@ -427,9 +427,15 @@ variable "enable_lambda_vpc" {
 # Internal ALB and ECS
 # ---------------------------------------------------------------------------
 
+variable "enable_alb_https" {
+  type        = bool
+  description = "Give the internal ALB an HTTPS listener (alb_certificate_arn, alb_ssl_policy): the API then reaches the ALB over TLS (alb_tls_server_name required), the HTTP listener redirects to HTTPS and alb_listener_arn is the HTTPS listener. false keeps HTTP only (TLS ends at API Gateway). A plain boolean so the plan knows the listeners even when the certificate is created in the same apply; true requires alb_certificate_arn."
+  default     = false
+}
+
 variable "alb_certificate_arn" {
   type        = string
-  description = "ACM certificate ARN for an HTTPS listener on the internal ALB. When set, the API reaches the ALB over TLS (alb_tls_server_name required), the HTTP listener redirects to HTTPS and alb_listener_arn is the HTTPS listener. null keeps HTTP only (TLS ends at API Gateway)."
+  description = "ACM certificate ARN of the internal ALB's HTTPS listener. Required when enable_alb_https is true; ignored otherwise. May be unknown at plan time (e.g. a certificate created in the same apply)."
   default     = null
 
   validation {
@@ -440,7 +446,7 @@ variable "alb_certificate_arn" {
 
 variable "alb_tls_server_name" {
   type        = string
-  description = "Host name on alb_certificate_arn that API Gateway verifies (and sends as SNI) when it calls the HTTPS listener. Required with alb_certificate_arn."
+  description = "Host name on alb_certificate_arn that API Gateway verifies (and sends as SNI) when it calls the HTTPS listener. Required when enable_alb_https is true."
   default     = null
 
   validation {

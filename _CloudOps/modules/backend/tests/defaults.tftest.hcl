@@ -431,7 +431,7 @@ run "internal_alb" {
   }
   assert {
     condition     = length(aws_lb_listener.https) == 0 && output.alb_listener_arn == aws_lb_listener.http.arn
-    error_message = "Without a certificate only the HTTP listener exists and is the output listener."
+    error_message = "With enable_alb_https = false (default) only the HTTP listener exists and is the output listener."
   }
   assert {
     condition     = aws_vpc_security_group_ingress_rule.alb_from_vpc_link["80"].referenced_security_group_id == aws_security_group.vpc_link.id && aws_vpc_security_group_ingress_rule.alb_from_vpc["80"].cidr_ipv4 == "10.20.0.0/16"
@@ -439,7 +439,7 @@ run "internal_alb" {
   }
   assert {
     condition     = length(aws_vpc_security_group_ingress_rule.alb_from_vpc_link) == 1 && length(aws_vpc_security_group_ingress_rule.alb_from_vpc) == 1
-    error_message = "Only port 80 is open without a certificate."
+    error_message = "Only port 80 is open with enable_alb_https = false."
   }
 }
 

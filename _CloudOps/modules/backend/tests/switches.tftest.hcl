@@ -79,6 +79,7 @@ run "https_on_the_internal_alb" {
   command = plan
 
   variables {
+    enable_alb_https    = true
     alb_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"
     alb_tls_server_name = "api-internal.example.com"
   }
@@ -117,10 +118,41 @@ run "https_needs_a_server_name" {
   command = plan
 
   variables {
+    enable_alb_https    = true
     alb_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"
   }
 
   expect_failures = [aws_apigatewayv2_integration.services]
+}
+
+run "https_needs_a_certificate" {
+  command = plan
+
+  variables {
+    enable_alb_https    = true
+    alb_tls_server_name = "api-internal.example.com"
+  }
+
+  expect_failures = [aws_lb_listener.https]
+}
+
+# The switch, not the ARN, decides: a certificate given ahead of time (e.g.
+# created before the switch is turned on) changes nothing.
+run "certificate_without_the_switch_keeps_http" {
+  command = plan
+
+  variables {
+    alb_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
+
+  assert {
+    condition     = length(aws_lb_listener.https) == 0 && aws_lb_listener.http.default_action[0].type == "fixed-response"
+    error_message = "Without enable_alb_https there must be no HTTPS listener and no redirect, even with a certificate."
+  }
+  assert {
+    condition     = output.alb_listener_arn == "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/ecom-test-alb/abc/http" && length(aws_apigatewayv2_integration.services.tls_config) == 0
+    error_message = "Without enable_alb_https the API must call the HTTP listener without TLS."
+  }
 }
 
 run "lambda_outside_the_vpc" {
