@@ -74,6 +74,11 @@ output "lambda_role_arn" {
   value       = aws_iam_role.lambda.arn
 }
 
+output "lambda_security_group_id" {
+  description = "Security group of the lambda-catalog function when enable_lambda_vpc is true (for the data stores' app_security_group_ids); null when the function runs outside the VPC."
+  value       = var.enable_lambda_vpc ? aws_security_group.lambda[0].id : null
+}
+
 output "lambda_log_group_name" {
   description = "CloudWatch log group of the lambda-catalog function."
   value       = aws_cloudwatch_log_group.lambda.name

@@ -322,6 +322,10 @@ run "lambda_catalog" {
     error_message = "The function gets its own security group with HTTPS egress only."
   }
   assert {
+    condition     = output.lambda_security_group_id == aws_security_group.lambda[0].id && output.lambda_security_group_id != null
+    error_message = "lambda_security_group_id must be the function's security group when it runs in the VPC."
+  }
+  assert {
     condition     = aws_cloudwatch_log_group.lambda.name == "/aws/lambda/ecom-test-lambda-catalog"
     error_message = "The module must own the function's log group."
   }

@@ -170,6 +170,10 @@ run "lambda_outside_the_vpc" {
     condition     = !anytrue([for a in flatten([for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s.Action]) : startswith(a, "ec2:")])
     error_message = "Outside the VPC the role needs no EC2 permissions."
   }
+  assert {
+    condition     = output.lambda_security_group_id == null
+    error_message = "Outside the VPC lambda_security_group_id must be null."
+  }
 }
 
 run "lambda_vpc_permissions_are_scoped" {
