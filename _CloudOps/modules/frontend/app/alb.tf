@@ -8,7 +8,7 @@ data "aws_ec2_managed_prefix_list" "cloudfront" {
 }
 
 locals {
-  # CloudFront talks to the ALB over HTTPS when the ALB has a certificate,
+  # CloudFront talks to the ALB over HTTPS when enable_https is true,
   # otherwise over HTTP (dev). The CloudFront prefix list weighs ~55 rules
   # against the per-group rules quota (60 by default), so only the one port
   # CloudFront actually uses is opened.
@@ -76,7 +76,7 @@ resource "aws_vpc_security_group_egress_rule" "services_https" {
 
 resource "aws_lb" "this" {
   #checkov:skip=CKV2_AWS_28:The ALB sits behind CloudFront, whose WAFv2 web ACL (module frontend/cdn) filters every request; the security group admits only CloudFront origin-facing addresses, so a second regional WAF would inspect the same traffic twice.
-  #checkov:skip=CKV2_AWS_20:HTTP redirects to HTTPS whenever certificate_arn is set; without a certificate (dev on the CloudFront domain) the plain HTTP listener is the only one and is reachable from CloudFront only.
+  #checkov:skip=CKV2_AWS_20:HTTP redirects to HTTPS whenever enable_https is true; without HTTPS (dev on the CloudFront domain) the plain HTTP listener is the only one and is reachable from CloudFront only.
   name                       = "${var.name}-alb"
   load_balancer_type         = "application"
   internal                   = false
@@ -114,6 +114,13 @@ resource "aws_lb_listener" "https" {
       status_code  = "404"
     }
   }
+
+  lifecycle {
+    precondition {
+      condition     = var.certificate_arn != null
+      error_message = "certificate_arn is required when enable_https is true: set it to the ACM certificate of the ALB (in the ALB's region), or set enable_https = false."
+    }
+  }
 }
 
 resource "aws_lb_listener" "http_redirect" {
@@ -135,8 +142,8 @@ resource "aws_lb_listener" "http_redirect" {
 }
 
 resource "aws_lb_listener" "http" {
-  #checkov:skip=CKV_AWS_2:Exists only when certificate_arn is null (dev without a custom domain), reachable from CloudFront's origin-facing prefix list only; with a certificate it is replaced by HTTPS plus an HTTP->HTTPS redirect. checkov ignores count when scanning an environment and flags it there too.
-  #checkov:skip=CKV_AWS_103:Plain HTTP listener (no TLS to configure); only created when certificate_arn is null, the HTTPS listener uses ELBSecurityPolicy-TLS13-1-2-2021-06.
+  #checkov:skip=CKV_AWS_2:Exists only when enable_https is false (dev without a custom domain), reachable from CloudFront's origin-facing prefix list only; with HTTPS it is replaced by HTTPS plus an HTTP->HTTPS redirect. checkov ignores count when scanning an environment and flags it there too.
+  #checkov:skip=CKV_AWS_103:Plain HTTP listener (no TLS to configure); only created when enable_https is false, the HTTPS listener uses ELBSecurityPolicy-TLS13-1-2-2021-06.
   count = local.https_enabled ? 0 : 1
 
   load_balancer_arn = aws_lb.this.arn

@@ -8,6 +8,26 @@ output "ecs_cluster_arn" {
   value       = aws_ecs_cluster.this.arn
 }
 
+output "task_execution_role_arn" {
+  description = "ARN of the ECS task execution role for the services' task definitions (executionRoleArn): pull the module's images, write to the service log groups."
+  value       = aws_iam_role.task_execution.arn
+}
+
+output "task_execution_role_name" {
+  description = "Name of the ECS task execution role (`<name>-ecs-task-execution`)."
+  value       = aws_iam_role.task_execution.name
+}
+
+output "service_log_group_names" {
+  description = "CloudWatch log groups of the services by service name (`awslogs-group` in the task definitions)."
+  value       = { for k, g in aws_cloudwatch_log_group.services : k => g.name }
+}
+
+output "logs_kms_key_arn" {
+  description = "ARN of the KMS key of the service log groups, or null when ecs_service_names is empty."
+  value       = one(aws_kms_key.logs[*].arn)
+}
+
 output "alb_arn" {
   description = "ARN of the public ALB."
   value       = aws_lb.this.arn
@@ -24,7 +44,7 @@ output "alb_zone_id" {
 }
 
 output "alb_listener_arn" {
-  description = "ARN of the listener where services add their rules: the HTTPS one when certificate_arn is set, else the HTTP one (contract parameter `listener-arn`)."
+  description = "ARN of the listener where services add their rules: the HTTPS one when enable_https is true, else the HTTP one (contract parameter `listener-arn`)."
   value       = local.https_enabled ? aws_lb_listener.https[0].arn : aws_lb_listener.http[0].arn
 }
 

@@ -28,8 +28,14 @@ variable "public_subnet_ids" {
   }
 }
 
+variable "enable_https" {
+  description = "Give the ALB an HTTPS:443 listener (certificate_arn, ELBSecurityPolicy-TLS13-1-2-2021-06) with HTTP:80 redirecting to it, and admit only 443 from CloudFront; false (dev) keeps a single HTTP:80 listener. A plain boolean so the plan knows the listeners even when the certificate is created in the same apply; true requires certificate_arn."
+  type        = bool
+  default     = false
+}
+
 variable "certificate_arn" {
-  description = "ARN of an ACM certificate in the ALB's region. When set the ALB gets an HTTPS:443 listener (ELBSecurityPolicy-TLS13-1-2-2021-06) and HTTP:80 redirects to it; when null (dev) only an HTTP:80 listener exists."
+  description = "ARN of an ACM certificate in the ALB's region for the HTTPS:443 listener. Required when enable_https is true; ignored otherwise. May be unknown at plan time (e.g. a certificate created in the same apply)."
   type        = string
   default     = null
 
@@ -100,6 +106,28 @@ variable "ecr_keep_last_images" {
   validation {
     condition     = var.ecr_keep_last_images >= 1 && var.ecr_keep_last_images <= 1000 && floor(var.ecr_keep_last_images) == var.ecr_keep_last_images
     error_message = "ecr_keep_last_images must be a whole number between 1 and 1000."
+  }
+}
+
+variable "ecs_service_names" {
+  description = "Short names of the ECS services the ecom-deploy action runs on the cluster. Each gets a CloudWatch log group `/ecs/<name>/<service>` (the awslogs-group of its task definition), the only log groups the task execution role `<name>-ecs-task-execution` may write to. Empty creates no log groups and no logs key."
+  type        = list(string)
+  default     = ["storefront-web"]
+
+  validation {
+    condition     = length(distinct(var.ecs_service_names)) == length(var.ecs_service_names) && alltrue([for n in var.ecs_service_names : can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", n))])
+    error_message = "ecs_service_names must be distinct names of 2-32 lowercase letters, digits or hyphens, starting with a letter (e.g. \"storefront-web\")."
+  }
+}
+
+variable "service_log_retention_days" {
+  description = "Retention in days of the services' CloudWatch log groups. Must be a value CloudWatch Logs accepts; 0 (never expire) is not allowed."
+  type        = number
+  default     = 365
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.service_log_retention_days)
+    error_message = "service_log_retention_days must be one of the CloudWatch Logs values 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
   }
 }
 

@@ -1,5 +1,5 @@
-# Unit tests for frontend/app: secure defaults and the certificate /
-# CloudFront switches. Plan only, against a mocked AWS provider.
+# Unit tests for frontend/app: secure defaults and the HTTPS / CloudFront /
+# service switches. Plan only, against a mocked AWS provider.
 
 mock_provider "aws" {
   mock_data "aws_caller_identity" {
@@ -179,6 +179,72 @@ run "secure_defaults_dev_without_certificate" {
     condition     = one(aws_ecs_cluster_capacity_providers.this.default_capacity_provider_strategy).capacity_provider == "FARGATE"
     error_message = "The default strategy must be on-demand Fargate."
   }
+  assert {
+    condition     = output.ecs_cluster_name == "ecom-dev-front"
+    error_message = "The cluster must be called <name>."
+  }
+
+  # --- service log groups and task execution role ----------------------------
+  assert {
+    condition     = keys(aws_cloudwatch_log_group.services) == ["storefront-web"] && aws_cloudwatch_log_group.services["storefront-web"].name == "/ecs/ecom-dev-front/storefront-web"
+    error_message = "By default the storefront-web service gets the log group /ecs/<name>/storefront-web."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.services["storefront-web"].retention_in_days == 365 && aws_cloudwatch_log_group.services["storefront-web"].kms_key_id == aws_kms_key.logs[0].arn
+    error_message = "Service log groups must keep logs 365 days by default and be encrypted with the module's logs key."
+  }
+  assert {
+    condition     = output.service_log_group_names == { "storefront-web" = "/ecs/ecom-dev-front/storefront-web" }
+    error_message = "service_log_group_names must map each service to its log group."
+  }
+  assert {
+    condition     = aws_kms_key.logs[0].enable_key_rotation && aws_kms_alias.logs[0].name == "alias/ecom-dev-front-logs"
+    error_message = "The logs key must rotate and have the alias alias/<name>-logs."
+  }
+  assert {
+    condition = one([
+      for st in jsondecode(aws_kms_key.logs[0].policy).Statement : st.Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]
+      if try(st.Principal.Service, "") == "logs.eu-west-1.amazonaws.com"
+    ]) == ["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/ecom-dev-front/storefront-web"]
+    error_message = "CloudWatch Logs may use the logs key only for the service log groups."
+  }
+  assert {
+    condition     = aws_iam_role.task_execution.name == "ecom-dev-front-ecs-task-execution" && output.task_execution_role_name == "ecom-dev-front-ecs-task-execution"
+    error_message = "The execution role must be called <name>-ecs-task-execution (the name the task definitions use)."
+  }
+  assert {
+    condition = (
+      jsondecode(aws_iam_role.task_execution.assume_role_policy).Statement[0].Principal.Service == "ecs-tasks.amazonaws.com" &&
+      jsondecode(aws_iam_role.task_execution.assume_role_policy).Statement[0].Condition.StringEquals["aws:SourceAccount"] == "123456789012"
+    )
+    error_message = "Only ECS tasks of this account may assume the execution role."
+  }
+  assert {
+    condition = toset(flatten([
+      for st in jsondecode(aws_iam_role_policy.task_execution.policy).Statement : st.Resource if contains(st.Action, "logs:PutLogEvents")
+    ])) == toset(["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/ecom-dev-front/storefront-web:log-stream:*"])
+    error_message = "The execution role may write logs only to the service log groups."
+  }
+  assert {
+    condition = toset(flatten([
+      for st in jsondecode(aws_iam_role_policy.task_execution.policy).Statement : st.Resource if contains(st.Action, "ecr:BatchGetImage")
+    ])) == toset(["arn:aws:ecr:eu-west-1:123456789012:repository/ecom/web"])
+    error_message = "The execution role may pull only from the module's repositories."
+  }
+  assert {
+    condition = alltrue([
+      for st in jsondecode(aws_iam_role_policy.task_execution.policy).Statement :
+      st.Action == ["ecr:GetAuthorizationToken"] if contains(st.Resource, "*")
+    ])
+    error_message = "Only ecr:GetAuthorizationToken (no resource-level permissions) may use Resource \"*\"."
+  }
+  assert {
+    condition = toset(flatten([for st in jsondecode(aws_iam_role_policy.task_execution.policy).Statement : st.Action])) == toset([
+      "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage",
+      "logs:CreateLogStream", "logs:PutLogEvents",
+    ])
+    error_message = "The execution role must have exactly the actions of AmazonECSTaskExecutionRolePolicy."
+  }
 
   # --- ECR ------------------------------------------------------------------
   assert {
@@ -203,6 +269,7 @@ run "prod_with_certificate_and_distribution" {
   command = plan
 
   variables {
+    enable_https                = true
     certificate_arn             = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666"
     cloudfront_distribution_arn = "arn:aws:cloudfront::123456789012:distribution/E2ABCDEF123456"
     ecr_keep_last_images        = 50
@@ -216,6 +283,10 @@ run "prod_with_certificate_and_distribution" {
   assert {
     condition     = aws_lb_listener.https[0].ssl_policy == "ELBSecurityPolicy-TLS13-1-2-2021-06" && aws_lb_listener.https[0].port == 443
     error_message = "The HTTPS listener must use the TLS 1.3/1.2 policy on port 443."
+  }
+  assert {
+    condition     = aws_lb_listener.https[0].certificate_arn == "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666"
+    error_message = "The HTTPS listener must use certificate_arn."
   }
   assert {
     condition     = aws_lb_listener.https[0].default_action[0].fixed_response[0].status_code == "404"
@@ -255,11 +326,58 @@ run "prod_with_certificate_and_distribution" {
   }
 }
 
-run "no_ecr_repositories_creates_no_ecr_key" {
+# The switch, not the ARN, decides: a certificate given ahead of time (e.g.
+# created before HTTPS is turned on) changes nothing.
+run "certificate_without_enable_https_keeps_http" {
+  command = plan
+
+  variables {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666"
+  }
+
+  assert {
+    condition     = length(aws_lb_listener.https) == 0 && length(aws_lb_listener.http_redirect) == 0 && length(aws_lb_listener.http) == 1
+    error_message = "Without enable_https only the plain HTTP listener must exist, even with a certificate."
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.alb_from_cloudfront.from_port == 80
+    error_message = "Without enable_https CloudFront must reach the ALB on port 80."
+  }
+}
+
+run "several_services_and_custom_retention" {
+  command = plan
+
+  variables {
+    ecs_service_names          = ["storefront-web", "checkout-web"]
+    service_log_retention_days = 731
+  }
+
+  assert {
+    condition     = toset(values(output.service_log_group_names)) == toset(["/ecs/ecom-dev-front/storefront-web", "/ecs/ecom-dev-front/checkout-web"])
+    error_message = "Every service name must get its own log group."
+  }
+  assert {
+    condition     = alltrue([for g in values(aws_cloudwatch_log_group.services) : g.retention_in_days == 731])
+    error_message = "service_log_retention_days must reach every service log group."
+  }
+  assert {
+    condition = toset(flatten([
+      for st in jsondecode(aws_iam_role_policy.task_execution.policy).Statement : st.Resource if contains(st.Action, "logs:PutLogEvents")
+      ])) == toset([
+      "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/ecom-dev-front/storefront-web:log-stream:*",
+      "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/ecom-dev-front/checkout-web:log-stream:*",
+    ])
+    error_message = "The execution role must write to every service log group and nothing else."
+  }
+}
+
+run "no_ecr_repositories_and_no_services" {
   command = plan
 
   variables {
     ecr_repositories           = []
+    ecs_service_names          = []
     enable_deletion_protection = false
     default_capacity_provider  = "FARGATE_SPOT"
   }
@@ -267,6 +385,14 @@ run "no_ecr_repositories_creates_no_ecr_key" {
   assert {
     condition     = length(aws_ecr_repository.this) == 0 && length(aws_kms_key.ecr) == 0
     error_message = "Without repositories neither repositories nor their key must be created."
+  }
+  assert {
+    condition     = length(aws_cloudwatch_log_group.services) == 0 && length(aws_kms_key.logs) == 0 && output.logs_kms_key_arn == null && length(output.service_log_group_names) == 0
+    error_message = "Without services neither log groups nor their key must be created."
+  }
+  assert {
+    condition     = [for st in jsondecode(aws_iam_role_policy.task_execution.policy).Statement : st.Sid] == ["EcrAuthorizationToken"]
+    error_message = "Without repositories and services the execution role may only get an ECR token."
   }
   assert {
     condition     = !aws_lb.this.enable_deletion_protection

@@ -148,3 +148,36 @@ run "rejects_bad_static_noncurrent_version_days" {
   }
   expect_failures = [var.static_noncurrent_version_days]
 }
+
+run "rejects_bad_ecs_service_name" {
+  command = plan
+  variables {
+    ecs_service_names = ["Storefront_Web"]
+  }
+  expect_failures = [var.ecs_service_names]
+}
+
+run "rejects_duplicate_ecs_service_names" {
+  command = plan
+  variables {
+    ecs_service_names = ["storefront-web", "storefront-web"]
+  }
+  expect_failures = [var.ecs_service_names]
+}
+
+run "rejects_bad_service_log_retention_days" {
+  command = plan
+  variables {
+    service_log_retention_days = 0
+  }
+  expect_failures = [var.service_log_retention_days]
+}
+
+# Cross-variable check (precondition on the HTTPS listener).
+run "rejects_enable_https_without_certificate" {
+  command = plan
+  variables {
+    enable_https = true
+  }
+  expect_failures = [aws_lb_listener.https]
+}
