@@ -198,3 +198,62 @@ resource "aws_route53_record" "app_origin" {
 
   depends_on = [terraform_data.input_checks]
 }
+
+# ---------------------------------------------------------------- deploy roles
+
+# The roles the app repositories' workflows assume through GitHub OIDC to
+# deploy with the ecom-deploy action (their variable AWS_DEPLOY_ROLE_ARN).
+# An account has one GitHub OIDC provider; the account bootstrap creates it
+# for the Terraform roles, so by default it is referenced, not created.
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+module "deploy_roles" {
+  source = "../../modules/deploy-roles"
+
+  name_prefix          = local.name
+  create_oidc_provider = var.create_github_oidc_provider
+  oidc_provider_arn    = var.create_github_oidc_provider ? null : "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/token.actions.githubusercontent.com"
+
+  deploy_roles = {
+    # Backend-repo: lambda-catalog (mode lambda) and the ECS services, whose
+    # build job pushes the image (orders) before the deploy job runs the action.
+    backend = {
+      repository               = var.backend_repository
+      environments             = [var.environment]
+      lambda_function_arns     = [module.backend.lambda_function_arn]
+      ecr_push_repository_arns = values(module.backend.ecr_repository_arns)
+      ecs = {
+        cluster_arn              = module.backend.ecs_cluster_arn
+        task_definition_families = [for s in var.backend_services : "${local.name}-${s}"]
+        listener_arn             = module.backend.alb_listener_arn
+        ecr_repository_arns      = values(module.backend.ecr_repository_arns)
+        pass_role_arns           = [module.backend.task_execution_role_arn]
+        ssm_parameter_path       = "/ecom/${var.environment}/backend/"
+      }
+    }
+
+    # Frontend-repo: the static storefront (aws s3 sync + CloudFront
+    # invalidation) and the server-rendered services of the frontend cluster
+    # (web-ssr is a template without a build job yet: no image push).
+    frontend = {
+      repository   = var.frontend_repository
+      environments = [var.environment]
+      ecs = {
+        cluster_arn              = module.frontend_app.ecs_cluster_arn
+        task_definition_families = [for s in var.frontend_services : "${local.name}-${s}"]
+        listener_arn             = module.frontend_app.alb_listener_arn
+        ecr_repository_arns      = values(module.frontend_app.ecr_repository_arns)
+        # frontend/app has no task execution role to pass yet.
+        pass_role_arns     = []
+        ssm_parameter_path = "/ecom/${var.environment}/frontend/"
+      }
+      s3_static = {
+        bucket_arn                  = module.frontend_app.static_bucket_arn
+        kms_key_arn                 = module.frontend_app.static_kms_key_arn
+        cloudfront_distribution_arn = module.frontend_cdn.distribution_arn
+      }
+    }
+  }
+}

@@ -36,6 +36,11 @@ output "storefront_distribution_id" {
   value       = module.frontend_cdn.distribution_id
 }
 
+output "frontend_deploy_role_arn" {
+  description = "Role the Frontend-repo workflows assume through GitHub OIDC (Frontend-repo variable AWS_DEPLOY_ROLE_ARN of this GitHub environment)."
+  value       = module.deploy_roles.role_arns["frontend"]
+}
+
 output "storefront_kms_key_arn" {
   description = "KMS key of the static bucket; the storefront deploy role needs kms:GenerateDataKey and kms:Decrypt on it."
   value       = module.frontend_app.static_kms_key_arn
@@ -51,6 +56,11 @@ output "frontend_ecr_repository_urls" {
 output "api_endpoint" {
   description = "Base URL of the HTTP API (CloudFront also serves it under /api)."
   value       = module.backend.api_endpoint
+}
+
+output "backend_deploy_role_arn" {
+  description = "Role the Backend-repo workflows assume through GitHub OIDC (Backend-repo variable AWS_DEPLOY_ROLE_ARN of this GitHub environment)."
+  value       = module.deploy_roles.role_arns["backend"]
 }
 
 output "lambda_function_name" {

@@ -366,3 +366,33 @@ variable "waf_rate_limit" {
     error_message = "The variable waf_rate_limit must be a whole number of at least 10."
   }
 }
+
+# ---------------------------------------------------------------- deploy roles
+
+variable "backend_repository" {
+  type        = string
+  description = "GitHub repository (owner/name) of Backend-repo. Its workflows' jobs in the GitHub environment named like this environment may assume the backend deploy role. The default is a placeholder: set the real repository in terraform.tfvars."
+  default     = "ecom-shop/backend"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", var.backend_repository))
+    error_message = "The variable backend_repository must look like \"owner/name\" (e.g. \"ecom-shop/backend\"), without wildcards."
+  }
+}
+
+variable "frontend_repository" {
+  type        = string
+  description = "GitHub repository (owner/name) of Frontend-repo. Its workflows' jobs in the GitHub environment named like this environment may assume the frontend deploy role. The default is a placeholder: set the real repository in terraform.tfvars."
+  default     = "ecom-shop/frontend"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", var.frontend_repository))
+    error_message = "The variable frontend_repository must look like \"owner/name\" (e.g. \"ecom-shop/frontend\"), without wildcards."
+  }
+}
+
+variable "create_github_oidc_provider" {
+  type        = bool
+  description = "Create the GitHub Actions OIDC provider (token.actions.githubusercontent.com) in this account. false (default) uses the one the account bootstrap already created for the Terraform roles; an account holds only one, so at most one environment per account may set true."
+  default     = false
+}
