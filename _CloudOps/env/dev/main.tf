@@ -245,9 +245,8 @@ module "deploy_roles" {
         task_definition_families = [for s in var.frontend_services : "${local.name}-${s}"]
         listener_arn             = module.frontend_app.alb_listener_arn
         ecr_repository_arns      = values(module.frontend_app.ecr_repository_arns)
-        # frontend/app has no task execution role to pass yet.
-        pass_role_arns     = []
-        ssm_parameter_path = "/ecom/${var.environment}/frontend/"
+        pass_role_arns           = [module.frontend_app.task_execution_role_arn]
+        ssm_parameter_path       = "/ecom/${var.environment}/frontend/"
       }
       s3_static = {
         bucket_arn                  = module.frontend_app.static_bucket_arn
