@@ -1,7 +1,7 @@
 """Deploy benchmarks against moto (run by `make bench` under with-local-aws.sh).
 
 Prints figures; asserts nothing about speed. Each deploy goes through the
-recording proxy (tests/support/aws_proxy.py), which counts the AWS API calls
+recording proxy (tests/integration/support/aws_proxy.py), which counts the AWS API calls
 and stamps the first one.
 """
 import json
@@ -13,8 +13,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target/release/ecom-deploy")
-SUPPORT = os.path.join(ROOT, "tests/support")
+BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release/ecom-deploy")
+SUPPORT = os.path.join(ROOT, "tests/integration/support")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 
 

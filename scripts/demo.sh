@@ -8,11 +8,11 @@ cd "$ROOT"
 py="$CACHE/venv/bin/python"
 log "building the release binary"
 cargo build --release --quiet
-bin="$ROOT/target/release/ecom-deploy"
+bin="$CARGO_TARGET_DIR/release/ecom-deploy"
 
 log "seeding moto with the infrastructure (function ecom-dev-lambda-catalog, ECS cluster, ALB, ECR image)"
-"$py" tests/support/seed.py lambda ecom-dev-lambda-catalog >/dev/null
-infra=$("$py" tests/support/seed.py ecs ecom-demo)
+"$py" tests/integration/support/seed.py lambda ecom-dev-lambda-catalog >/dev/null
+infra=$("$py" tests/integration/support/seed.py ecs ecom-demo)
 get() { "$py" -c "import json,sys; v=json.loads(sys.argv[1])[sys.argv[2]]; print(','.join(v) if isinstance(v,list) else v)" "$infra" "$1"; }
 
 out=$(mktemp); trap 'rm -f "$out"' EXIT

@@ -11,6 +11,9 @@ export GOMODCACHE="$CACHE/gomod"
 export GOFLAGS="-modcacherw -buildvcs=false"
 export TF_CLI_CONFIG_FILE="$CACHE/tofu.tfrc"
 export TFLINT_PLUGIN_DIR="$CACHE/tflint-plugins"
+# Cargo's build output lives beside the tool caches, so a fresh clone (CI)
+# reuses compiled dependencies instead of building ~300 crates again.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/cargo-target}"
 export PATH="$TOOLS_BIN:$CACHE/venv/bin:$PATH"
 mkdir -p "$CACHE" "$TOOLS_BIN"
 

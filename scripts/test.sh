@@ -59,8 +59,8 @@ unit() {
   else skip pytest "no Python apps yet"; fi
 }
 integration() {
-  if ls tests/*.rs >/dev/null 2>&1; then
-    check "cargo test (integration, moto)" scripts/with-local-aws.sh cargo test --quiet --release --test '*'
+  if ls tests/integration/*.rs >/dev/null 2>&1; then
+    check "cargo test (integration, moto)" scripts/with-local-aws.sh cargo test --quiet --release --test integration
   else skip "cargo integration tests" "none yet"; fi
   if [ -x scripts/env-plan.sh ] && [ -d _CloudOps/env ]; then
     check "tofu plan env/dev against moto" scripts/with-local-aws.sh scripts/env-plan.sh dev

@@ -24,7 +24,7 @@ pub async fn run(rt: &Runtime, args: &[String]) -> Result<()> {
     rt.group("Check inputs");
     let planned = match mode {
         deploy::Mode::Lambda => Planned::Lambda(deploy::lambda::plan(&inputs, &workspace)?),
-        deploy::Mode::Ecs => Planned::Ecs(deploy::ecs::plan(&inputs, &workspace)?),
+        deploy::Mode::Ecs => Planned::Ecs(Box::new(deploy::ecs::plan(&inputs, &workspace)?)),
     };
     rt.end_group();
 
@@ -43,7 +43,8 @@ pub async fn run(rt: &Runtime, args: &[String]) -> Result<()> {
                 .map(|o| ("Lambda deploy", o.outputs()))
         }
         Planned::Ecs(plan) => {
-            let plan = deploy::params::resolve(&clients.config, rt, &inputs, plan.clone()).await?;
+            let plan =
+                deploy::params::resolve(&clients.config, rt, &inputs, (**plan).clone()).await?;
             deploy::ecs::deploy(&clients.config, rt, &plan)
                 .await
                 .map(|o| ("ECS deploy", o.outputs()))
@@ -71,7 +72,7 @@ pub async fn run(rt: &Runtime, args: &[String]) -> Result<()> {
 
 enum Planned {
     Lambda(deploy::lambda::Plan),
-    Ecs(deploy::ecs::Plan),
+    Ecs(Box<deploy::ecs::Plan>),
 }
 
 /// Create the GitHub Deployment when `environment` and `github-token` are set.

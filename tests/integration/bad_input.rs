@@ -1,11 +1,9 @@
 //! Bad input: one clear error line naming the input and the fix, exit 1,
 //! and nothing changed in AWS.
 
-mod support;
-
 use std::io::Write;
 
-use support::*;
+use crate::support::*;
 
 fn assert_one_error(run: &Run, input: &str) {
     assert_eq!(run.code, 1, "{run:?}");

@@ -1,10 +1,8 @@
 //! ECS mode end to end against moto (run with MOTO_ECS_SERVICE_RUNNING >= the
 //! desired count, set by scripts/with-local-aws.sh), through the proxy.
 
-mod support;
-
+use crate::support::*;
 use serde_json::{json, Value};
-use support::*;
 
 const TEMPLATE: &str = r#"
 family: FAMILY
@@ -151,12 +149,16 @@ async fn first_deploy_creates_everything_and_an_identical_one_changes_nothing() 
         svc.load_balancers()[0].target_group_arn(),
         Some(first.out("target-group-arn"))
     );
-    let cb = svc
-        .deployment_configuration()
-        .unwrap()
-        .deployment_circuit_breaker()
-        .unwrap();
-    assert!(cb.enable() && cb.rollback());
+    // moto does not keep deploymentConfiguration: check what the binary asked for.
+    let create = &proxy.requests("CreateService")[0];
+    let cb = &create["deploymentConfiguration"]["deploymentCircuitBreaker"];
+    assert_eq!(
+        (cb["enable"].as_bool(), cb["rollback"].as_bool()),
+        (Some(true), Some(true)),
+        "{create}"
+    );
+    assert_eq!(create["launchType"], "FARGATE");
+    assert_eq!(create["desiredCount"], 2);
     let td = ecs
         .describe_task_definition()
         .task_definition(first.out("task-definition-arn"))

@@ -1,15 +1,13 @@
 //! Credentials through GitHub OIDC: a fake token service on loopback, STS in
 //! moto (or refused through the proxy).
 
-mod support;
-
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
+use crate::support::*;
 use base64::Engine;
 use serde_json::json;
-use support::*;
 
 const REQUEST_TOKEN: &str = "ghs_requesttoken_ABCDEF123456";
 const SUB: &str = "repo:shop/catalog:environment:dev";
@@ -54,7 +52,7 @@ fn token_service() -> (String, Arc<Mutex<Vec<String>>>) {
     (url, seen)
 }
 
-fn inputs<'a>(f: &'a str) -> Vec<(&'a str, &'a str)> {
+fn inputs(f: &str) -> Vec<(&str, &str)> {
     vec![
         ("mode", "lambda"),
         ("function-name", f),

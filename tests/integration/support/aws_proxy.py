@@ -64,8 +64,14 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP}
         op = operation(self.command, self.path, self.headers, body)
+        entry = {"op": op, "method": self.command, "path": self.path, "t": time.time()}
+        if 0 < len(body) < 65536 and "json" in self.headers.get("Content-Type", ""):
+            try:
+                entry["body"] = json.loads(body)
+            except ValueError:
+                pass
         with open(LOG_FILE, "a") as f:
-            f.write(json.dumps({"op": op, "method": self.command, "path": self.path, "t": time.time()}) + "\n")
+            f.write(json.dumps(entry) + "\n")
         try:
             rules = json.load(open(RULES_FILE))
         except (OSError, ValueError):
@@ -76,8 +82,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(rule.get("status", 200), list(rule.get("headers", {}).items()), data)
         if rule and rule.get("action") == "pre":
             p = rule["pre"]
-            upstream(p["method"], p["path"], p.get("headers", {"Content-Type": "application/json"}),
-                     json.dumps(p.get("body", {})).encode())
+            # moto routes by the signature's service name: reuse the caller's Authorization.
+            pre_headers = {"Content-Type": "application/json", "Authorization": self.headers.get("Authorization", "")}
+            status, _, data = upstream(p["method"], p["path"], pre_headers, json.dumps(p.get("body", {})).encode())
+            if status >= 300:  # make a broken test setup visible in the call log
+                with open(LOG_FILE, "a") as f:
+                    f.write(json.dumps({"op": "PRE-FAILED %d %s" % (status, data[:200].decode("utf-8", "replace"))}) + "\n")
         status, rheaders, data = upstream(self.command, self.path, headers, body)
         if rule and rule.get("action") == "patch" and status == 200:
             doc = json.loads(data)

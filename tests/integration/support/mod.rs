@@ -33,10 +33,10 @@ pub fn unique(prefix: &str) -> String {
     )
 }
 
-/// Run tests/support/seed.py against moto and parse its JSON.
+/// Run tests/integration/support/seed.py against moto and parse its JSON.
 pub fn seed(args: &[&str]) -> serde_json::Value {
     let out = Command::new(python())
-        .arg(root().join("tests/support/seed.py"))
+        .arg(root().join("tests/integration/support/seed.py"))
         .args(args)
         .env("AWS_ENDPOINT_URL", moto())
         .output()
@@ -49,7 +49,7 @@ pub fn seed(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("seed.py prints JSON")
 }
 
-/// The recording, fault-injecting proxy (tests/support/aws_proxy.py).
+/// The recording, fault-injecting proxy (tests/integration/support/aws_proxy.py).
 pub struct Proxy {
     pub url: String,
     log: PathBuf,
@@ -67,7 +67,7 @@ impl Proxy {
         std::fs::write(&rules, "[]").unwrap();
         std::fs::write(&log, "").unwrap();
         let child = Command::new(python())
-            .arg(root().join("tests/support/aws_proxy.py"))
+            .arg(root().join("tests/integration/support/aws_proxy.py"))
             .args([&moto(), &path(&port_file), &path(&rules), &path(&log)])
             .stdout(Stdio::null())
             .spawn()
@@ -105,6 +105,17 @@ impl Proxy {
                     .unwrap()
                     .to_string()
             })
+            .collect()
+    }
+
+    /// The JSON bodies the binary sent for `op`.
+    pub fn requests(&self, op: &str) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|v| v["op"] == op)
+            .map(|v| v["body"].clone())
             .collect()
     }
 

@@ -37,9 +37,11 @@ def seed_lambda(name):
     lam = client("lambda")
     fn = lam.create_function(FunctionName=name, Runtime="python3.12", Role=role("ecom-test-lambda"),
                              Handler="app.handler", Code={"ZipFile": placeholder_zip()}, Publish=True)
-    version = lam.publish_version(FunctionName=name)["Version"]
+    version = fn.get("Version") if fn.get("Version", "$LATEST") != "$LATEST" else lam.publish_version(FunctionName=name)["Version"]
+    lam.update_function_configuration(FunctionName=name, Description="another published version")
+    other = lam.publish_version(FunctionName=name)["Version"]
     lam.create_alias(FunctionName=name, Name="live", FunctionVersion=version)
-    return {"function_arn": fn["FunctionArn"], "version": version}
+    return {"function_arn": fn["FunctionArn"], "version": version, "other_version": other}
 
 
 def push_image(repo, tag, content):
