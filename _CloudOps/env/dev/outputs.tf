@@ -51,6 +51,16 @@ output "frontend_ecr_repository_urls" {
   value       = module.frontend_app.ecr_repository_urls
 }
 
+output "frontend_task_execution_role_arn" {
+  description = "ECS task execution role of the frontend services (executionRoleArn of their task definitions)."
+  value       = module.frontend_app.task_execution_role_arn
+}
+
+output "frontend_service_log_group_names" {
+  description = "CloudWatch log groups of the frontend services (awslogs-group of their task definitions)."
+  value       = module.frontend_app.service_log_group_names
+}
+
 # ---------------------------------------------------------------- Backend-repo
 
 output "api_endpoint" {

@@ -18,6 +18,11 @@ locals {
   # CloudFront domain is not needed here; it could not be either, because the
   # distribution depends on the API.
   cors_allowed_origins = concat(local.use_domain ? ["https://${var.domain_name}"] : [], var.local_dev_origins)
+
+  # The catalog Lambda runs in the private app subnets, so its security group
+  # joins the app tier the data stores admit. A literal: the data module keys
+  # its ingress rules by list index, so the list length must be known at plan.
+  catalog_lambda_in_vpc = true
 }
 
 # Checks across variables (a variable validation may only look at its own
@@ -78,12 +83,15 @@ module "data" {
 
   vpc_id          = module.network.vpc_id
   data_subnet_ids = module.network.private_data_subnet_ids
-  # The app tier: the tasks of both ECS clusters. (The catalog Lambda only
-  # reads DynamoDB; the backend module does not export its security group.)
-  app_security_group_ids = [
-    module.backend.service_security_group_id,
-    module.frontend_app.service_security_group_id,
-  ]
+  # The app tier: the tasks of both ECS clusters and the catalog Lambda when
+  # it runs in the VPC (lambda_security_group_id is null otherwise). Not
+  # compact() nor "!= null": with IDs unknown at plan both give a list of
+  # unknown length, and the data module keys its ingress rules by list index
+  # ("Invalid for_each argument" in prod). The condition is a literal instead.
+  app_security_group_ids = concat(
+    [module.backend.service_security_group_id, module.frontend_app.service_security_group_id],
+    local.catalog_lambda_in_vpc ? [module.backend.lambda_security_group_id] : [],
+  )
 
   # Default tables of the module: catalog (with the by-category GSI).
   create_aurora         = var.create_aurora
@@ -129,6 +137,7 @@ module "backend" {
   # Powertools is bundled into the package by Backend-repo's workflow.
   powertools_layer_version    = null
   lambda_reserved_concurrency = var.lambda_reserved_concurrency
+  enable_lambda_vpc           = local.catalog_lambda_in_vpc
 
   alb_deletion_protection     = var.deletion_protection
   ecs_service_names           = var.backend_services
@@ -145,7 +154,10 @@ module "frontend_app" {
   name              = "${local.name}-frontend"
   vpc_id            = module.network.vpc_id
   public_subnet_ids = module.network.public_subnet_ids
-  certificate_arn   = var.frontend_alb_certificate_arn
+  # HTTPS follows the domain (input_checks: a domain requires the
+  # certificate), so the switch is known at plan time even if the ARN is not.
+  enable_https    = local.use_domain
+  certificate_arn = var.frontend_alb_certificate_arn
 
   # Only the policy of the bucket depends on the distribution: no cycle.
   cloudfront_distribution_arn = module.frontend_cdn.distribution_arn
@@ -155,6 +167,8 @@ module "frontend_app" {
   default_capacity_provider  = var.frontend_capacity_provider
   ecr_repositories           = [for s in var.frontend_services : "${local.name}-${s}"]
   log_retention_days         = var.log_retention_days
+  ecs_service_names          = var.frontend_services
+  service_log_retention_days = var.log_retention_days
 }
 
 module "frontend_cdn" {

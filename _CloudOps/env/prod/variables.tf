@@ -284,7 +284,7 @@ variable "app_secrets" {
 
 variable "frontend_services" {
   type        = list(string)
-  description = "ECS services of the frontend stack; each gets an ECR repository ecom-<env>-<name>."
+  description = "ECS services of the frontend stack; each gets an ECR repository ecom-<env>-<name> and a log group /ecs/ecom-<env>-frontend/<name>."
 
   validation {
     condition     = length(distinct(var.frontend_services)) == length(var.frontend_services) && alltrue([for n in var.frontend_services : can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", n))])
@@ -336,7 +336,7 @@ variable "zone_id" {
 
 variable "frontend_alb_certificate_arn" {
   type        = string
-  description = "ARN of an existing ACM certificate in aws_region that covers origin-app.<domain_name>; the frontend ALB then listens on HTTPS and CloudFront reaches it over TLS. Required with a zone, null with zone_mode = \"none\". It is an input, not a resource here, because the module's HTTPS switch must be known at plan time."
+  description = "ARN of an existing ACM certificate in aws_region that covers origin-app.<domain_name>; the frontend ALB then listens on HTTPS and CloudFront reaches it over TLS. Required with a zone, null with zone_mode = \"none\". The module's HTTPS switch (enable_https) follows zone_mode, not this ARN, so a certificate created in the same apply would also work."
   default     = null
 
   validation {
