@@ -92,3 +92,14 @@ def test_workflow_inputs_match_taskdef(taskdef, container):
     # dev uses taskdef.yaml as is; the render step rewrites "ecom-dev" for others.
     assert "ecom-dev" in taskdef["executionRoleArn"]
     assert "ecom-dev" in container["logConfiguration"]["options"]["awslogs-group"]
+
+
+def test_names_match_what_terraform_creates_in_dev(taskdef, container):
+    # _CloudOps module backend with name_prefix "ecom-dev": execution role
+    # <name_prefix>-ecs-task-execution, log group /ecs/<name_prefix>/<service>,
+    # in the environments' region (eu-west-1). Keep in step with the module.
+    assert taskdef["executionRoleArn"].endswith(":role/ecom-dev-ecs-task-execution")
+    options = container["logConfiguration"]["options"]
+    assert options["awslogs-group"] == "/ecs/ecom-dev/orders"
+    assert options["awslogs-region"] == "eu-west-1"
+    assert taskdef["family"] == "ecom-dev-orders"
