@@ -8,11 +8,12 @@ cd "$ROOT"
 passed=0 failed=0 skipped=0 failures=()
 logs=$(mktemp -d); trap 'rm -rf "$logs"' EXIT
 
+sum_of() { { grep -Eo "$1" "$2" || true; } | awk '{s+=$1} END{print s+0}'; }
 count() { # count NAME RC LOGFILE: add a runner's own counts, or 1 for a check
   local name=$1 rc=$2 f=$3 p=0 x=0 s=0
-  p=$(grep -Eo '([0-9]+) passed' "$f" | awk '{s+=$1} END{print s+0}')
-  x=$(grep -Eo '([0-9]+) failed' "$f" | awk '{s+=$1} END{print s+0}')
-  s=$(grep -Eo '([0-9]+) (skipped|ignored)' "$f" | awk '{s+=$1} END{print s+0}')
+  p=$(sum_of '[0-9]+ passed' "$f")
+  x=$(sum_of '[0-9]+ failed' "$f")
+  s=$(sum_of '[0-9]+ (skipped|ignored)' "$f")
   if [ "$rc" -ne 0 ] && [ "$x" -eq 0 ]; then x=1; fi
   if [ $((p + x + s)) -eq 0 ]; then p=1; fi
   passed=$((passed + p)) failed=$((failed + x)) skipped=$((skipped + s))
