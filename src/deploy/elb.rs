@@ -4,7 +4,8 @@
 
 use aws_sdk_elasticloadbalancingv2 as elbv2;
 use elbv2::types::{
-    Action, ActionTypeEnum, Matcher, ProtocolEnum, Rule, RuleCondition, TargetTypeEnum,
+    Action, ActionTypeEnum, HostHeaderConditionConfig, Matcher, PathPatternConditionConfig,
+    ProtocolEnum, Rule, RuleCondition, TargetTypeEnum,
 };
 use sha2::{Digest, Sha256};
 
@@ -172,12 +173,18 @@ async fn ensure_target_group(
 }
 
 fn conditions(w: &Want<'_>) -> Vec<RuleCondition> {
+    // The legacy `Values` field takes a single path pattern; the typed
+    // configs take up to five values each.
     let mut c = Vec::new();
     if !w.path_patterns.is_empty() {
         c.push(
             RuleCondition::builder()
                 .field("path-pattern")
-                .set_values(Some(w.path_patterns.to_vec()))
+                .path_pattern_config(
+                    PathPatternConditionConfig::builder()
+                        .set_values(Some(w.path_patterns.to_vec()))
+                        .build(),
+                )
                 .build(),
         );
     }
@@ -185,7 +192,11 @@ fn conditions(w: &Want<'_>) -> Vec<RuleCondition> {
         c.push(
             RuleCondition::builder()
                 .field("host-header")
-                .set_values(Some(w.host_headers.to_vec()))
+                .host_header_config(
+                    HostHeaderConditionConfig::builder()
+                        .set_values(Some(w.host_headers.to_vec()))
+                        .build(),
+                )
                 .build(),
         );
     }
@@ -197,17 +208,18 @@ fn condition_key(c: &[RuleCondition]) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = c
         .iter()
         .map(|c| {
-            let mut v: Vec<String> = c.values().to_vec();
+            // ELB may answer with the typed config, the legacy Values, or both.
+            let mut v: Vec<String> = c
+                .path_pattern_config()
+                .map(|p| p.values().to_vec())
+                .unwrap_or_default();
+            v.extend(
+                c.host_header_config()
+                    .map(|h| h.values().to_vec())
+                    .unwrap_or_default(),
+            );
             if v.is_empty() {
-                v = c
-                    .path_pattern_config()
-                    .map(|p| p.values().to_vec())
-                    .unwrap_or_default();
-                v.extend(
-                    c.host_header_config()
-                        .map(|h| h.values().to_vec())
-                        .unwrap_or_default(),
-                );
+                v = c.values().to_vec();
             }
             v.sort();
             (c.field().unwrap_or_default().to_string(), v)
@@ -335,6 +347,37 @@ mod tests {
         assert!(long.len() <= 32, "{long}");
         assert!(long.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
         assert!(!long.starts_with('-') && !long.ends_with('-'));
+    }
+
+    #[test]
+    fn conditions_compare_across_typed_and_legacy_forms() {
+        let paths = vec!["/orders/*".to_string(), "/orders".to_string()];
+        let w = Want {
+            cluster: "c",
+            service: "orders",
+            listener_arn: "l",
+            vpc_id: None,
+            port: 8080,
+            health_check_path: "/health",
+            path_patterns: &paths,
+            host_headers: &[],
+        };
+        let sent = conditions(&w);
+        assert!(
+            sent[0].values().is_empty(),
+            "multiple patterns need the typed config"
+        );
+        let legacy = vec![RuleCondition::builder()
+            .field("path-pattern")
+            .values("/orders")
+            .values("/orders/*")
+            .build()];
+        assert_eq!(condition_key(&sent), condition_key(&legacy));
+        let other = vec![RuleCondition::builder()
+            .field("path-pattern")
+            .values("/carts/*")
+            .build()];
+        assert_ne!(condition_key(&sent), condition_key(&other));
     }
 
     #[test]

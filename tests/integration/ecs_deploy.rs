@@ -100,7 +100,7 @@ async fn rule_priorities(listener: &str) -> Vec<String> {
 async fn first_deploy_creates_everything_and_an_identical_one_changes_nothing() {
     let infra = infra();
     let proxy = Proxy::start();
-    let inputs = infra.inputs("orders", "v1", "/orders/*");
+    let inputs = infra.inputs("orders", "v1", "/orders,/orders/*");
 
     let first = infra.run(&proxy.url, &inputs);
     assert_eq!(first.code, 0, "{first:?}");
@@ -198,7 +198,7 @@ async fn first_deploy_creates_everything_and_an_identical_one_changes_nothing() 
 #[tokio::test]
 async fn new_image_registers_a_revision_and_updates_the_service() {
     let infra = infra();
-    let mut inputs = infra.inputs("orders", "v1", "/orders/*");
+    let mut inputs = infra.inputs("orders", "v1", "/orders,/orders/*");
     let first = infra.run(&moto(), &inputs);
     assert_eq!(first.code, 0, "{first:?}");
     let v2 = seed(&["image", &infra.s("repo"), "v2", &"2".repeat(64)]);
@@ -226,7 +226,7 @@ async fn new_image_registers_a_revision_and_updates_the_service() {
 #[tokio::test]
 async fn two_services_on_one_listener_get_distinct_priorities() {
     let infra = infra();
-    let a = infra.run(&moto(), &infra.inputs("orders", "v1", "/orders/*"));
+    let a = infra.run(&moto(), &infra.inputs("orders", "v1", "/orders,/orders/*"));
     assert_eq!(a.code, 0, "{a:?}");
     let b = infra.run(&moto(), &infra.inputs("carts", "v1", "/carts/*"));
     assert_eq!(b.code, 0, "{b:?}");
@@ -312,7 +312,10 @@ fn bad_templates_name_the_file_and_the_field() {
     ];
     for (text, field, problem) in cases {
         std::fs::write(infra.ws.path().join("taskdef.yaml"), text).unwrap();
-        let run = infra.run(&proxy.url, &infra.inputs("orders", "v1", "/orders/*"));
+        let run = infra.run(
+            &proxy.url,
+            &infra.inputs("orders", "v1", "/orders,/orders/*"),
+        );
         assert_eq!(run.code, 1, "{run:?}");
         let e = run.errors();
         assert_eq!(e.len(), 1, "{run:?}");
@@ -339,7 +342,10 @@ fn failed_rollout_fails_the_step_and_shows_events() {
                                    {"id": "2", "message": "(service orders) deployment failed: tasks failed ELB health checks."}]
         }
     }]));
-    let run = infra.run(&proxy.url, &infra.inputs("orders", "v1", "/orders/*"));
+    let run = infra.run(
+        &proxy.url,
+        &infra.inputs("orders", "v1", "/orders,/orders/*"),
+    );
     assert_eq!(run.code, 1, "{run:?}");
     let e = run.errors();
     assert_eq!(e.len(), 1, "{run:?}");
