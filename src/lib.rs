@@ -28,6 +28,10 @@ pub async fn run(rt: &Runtime, args: &[String]) -> Result<()> {
     };
     rt.end_group();
 
+    if let Planned::Ecs(plan) = &planned {
+        warn_short_session(rt, &inputs, plan.wait_timeout.as_secs())?;
+    }
+
     rt.group("AWS credentials");
     let clients = aws::connect(&inputs, rt).await?;
     rt.info(format!("using {}", clients.identity));
@@ -73,6 +77,25 @@ pub async fn run(rt: &Runtime, args: &[String]) -> Result<()> {
 enum Planned {
     Lambda(deploy::lambda::Plan),
     Ecs(Box<deploy::ecs::Plan>),
+}
+
+/// An assumed role's session must outlive the rollout wait, or the wait dies
+/// with expired credentials half way.
+fn warn_short_session(rt: &Runtime, inputs: &Inputs, wait_secs: u64) -> Result<()> {
+    if inputs.get("role-to-assume").is_none() {
+        return Ok(());
+    }
+    let session = inputs
+        .int("role-duration-seconds", 900, 43_200)?
+        .unwrap_or(900) as u64;
+    let needed = wait_secs + 300;
+    if session < needed {
+        rt.warning(format!(
+            "role-duration-seconds ({session}) is shorter than wait-timeout-minutes plus 5 minutes of deploy work; \
+             the credentials may expire while waiting. Set role-duration-seconds to at least {needed}"
+        ));
+    }
+    Ok(())
 }
 
 /// Create the GitHub Deployment when `environment` and `github-token` are set.

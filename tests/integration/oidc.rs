@@ -173,3 +173,40 @@ fn sts_access_denied_prints_the_sub_claim() {
         vec!["AssumeRoleWithWebIdentity".to_string()]
     );
 }
+
+#[test]
+fn a_role_session_shorter_than_the_rollout_wait_is_warned() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("taskdef.yaml"),
+        "family: orders\ncontainerDefinitions:\n  - name: orders\n    image: x\n",
+    )
+    .unwrap();
+    let proxy = Proxy::start();
+    let mut inputs = vec![
+        ("mode", "ecs"),
+        ("task-definition", "taskdef.yaml"),
+        ("container-name", "orders"),
+        ("image", "orders:v1"),
+        ("service", "orders"),
+        ("cluster", "shop"),
+        ("wait-timeout-minutes", "15"),
+        (
+            "role-to-assume",
+            "arn:aws:iam::123456789012:role/ecom-deploy-dev",
+        ),
+    ];
+    let run = run_action(&proxy.url, ws.path(), &inputs, &[]);
+    assert!(
+        run.stdout.contains(
+            "::warning::role-duration-seconds (900) is shorter than wait-timeout-minutes"
+        ),
+        "{run:?}"
+    );
+    inputs.push(("role-duration-seconds", "3600"));
+    let run = run_action(&proxy.url, ws.path(), &inputs, &[]);
+    assert!(
+        !run.stdout.contains("::warning::role-duration-seconds"),
+        "{run:?}"
+    );
+}
