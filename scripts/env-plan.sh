@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # usage: scripts/with-local-aws.sh scripts/env-plan.sh ENV
-# Plans _CloudOps/env/ENV against the local AWS emulator (moto), in a temp
-# copy of the tree: both providers (default and aws.us_east_1) are pointed at
+# Plans _CloudOps/env/ENV (and the _CloudOps/stack it calls) against the
+# local AWS emulator (moto), in a temp copy of the tree: both providers (default and aws.us_east_1) are pointed at
 # AWS_ENDPOINT_URL, the s3 backend becomes a local one, and the placeholder
 # Lambda zip is built there. Checks that the plan publishes every contract
 # parameter for both stacks. Nothing is written into the repository.
+# With ENV_PLAN_JSON=FILE, the plan (tofu show -json) is also saved there, to
+# compare two plans (e.g. before and after a refactor).
 source "$(dirname "$0")/lib.sh"
 env=${1:-}
 [ -n "$env" ] && [ -d "$ROOT/_CloudOps/env/$env" ] || die "usage: $0 ENV (one of: $(ls "$ROOT/_CloudOps/env" | tr '\n' ' '))"
@@ -13,9 +15,10 @@ env=${1:-}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Same layout as the repo, so ../../modules and ../../../contract resolve.
+# Same layout as the repo, so the env's ../../stack, the stack's ../modules
+# and its ../../contract resolve.
 mkdir -p "$tmp/_CloudOps/env"
-cp -r "$ROOT/_CloudOps/modules" "$tmp/_CloudOps/"
+cp -r "$ROOT/_CloudOps/modules" "$ROOT/_CloudOps/stack" "$tmp/_CloudOps/"
 cp -r "$ROOT/_CloudOps/env/$env" "$tmp/_CloudOps/env/"
 cp -r "$ROOT/contract" "$tmp/"
 find "$tmp" \( -name .terraform -o -name '.terraform*' -o -name '*.tfstate*' \) -prune -exec rm -rf {} +
@@ -41,6 +44,7 @@ tofu -chdir="$dir" plan -input=false -lock=false -no-color -out=plan.bin >"$tmp/
   || { cat "$tmp/plan.log" >&2; die "tofu plan failed"; }
 grep -E '^(Plan:|Warning:)' "$tmp/plan.log" || true
 tofu -chdir="$dir" show -json plan.bin >"$tmp/plan.json"
+[ -z "${ENV_PLAN_JSON:-}" ] || cp "$tmp/plan.json" "$ENV_PLAN_JSON"
 
 python3 - "$tmp/plan.json" "$ROOT/contract/infra-parameters.yaml" "$env" <<'PY'
 import json, re, sys

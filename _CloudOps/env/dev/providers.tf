@@ -3,14 +3,14 @@ locals {
   # default_tags); modules only add their own extras and Name.
   default_tags = {
     Project     = "ecom"
-    Environment = var.environment
+    Environment = local.environment
     ManagedBy   = "terraform"
-    Repository  = var.repository
+    Repository  = local.repository
   }
 }
 
 provider "aws" {
-  region = var.aws_region
+  region = local.aws_region
 
   default_tags {
     tags = local.default_tags

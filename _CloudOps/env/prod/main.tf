@@ -1,272 +1,118 @@
-# One environment of the shop: network -> data -> backend -> frontend/app ->
-# frontend/cdn, wired by their outputs. The same files serve dev and prod;
-# the values are in terraform.tfvars. ssm.tf publishes the contract that the
-# deploy action reads.
+# prod: highly available and protected. The shop itself is _CloudOps/stack
+# (the same code as dev); this file only holds prod's values. The stack
+# refuses (precondition) a prod without deletion protection, one NAT gateway
+# per AZ, 3 AZs and a domain.
 
 locals {
-  name = "ecom-${var.environment}"
-
-  use_domain = var.zone_mode != "none"
-
-  # Hostname CloudFront uses for the frontend ALB. With a domain it is an
-  # alias record covered by frontend_alb_certificate_arn (CloudFront checks the
-  # origin certificate against it); without one, the ALB's own DNS name (HTTP).
-  app_origin_hostname = local.use_domain ? "origin-app.${var.domain_name}" : module.frontend_app.alb_dns_name
-
-  # Origins the browser may call the API from directly. The storefront itself
-  # calls /api on its own CloudFront domain (same origin, no CORS), so the
-  # CloudFront domain is not needed here; it could not be either, because the
-  # distribution depends on the API.
-  cors_allowed_origins = concat(local.use_domain ? ["https://${var.domain_name}"] : [], var.local_dev_origins)
-
-  # The catalog Lambda runs in the private app subnets, so its security group
-  # joins the app tier the data stores admit. A literal: the data module keys
-  # its ingress rules by list index, so the list length must be known at plan.
-  catalog_lambda_in_vpc = true
+  # Also used by providers.tf (region and default_tags).
+  environment = "prod"
+  aws_region  = "eu-west-1"
+  repository  = "org/ecom-deploy"
 }
 
-# Checks across variables (a variable validation may only look at its own
-# variable before OpenTofu 1.9 / Terraform 1.9).
-resource "terraform_data" "input_checks" {
-  lifecycle {
-    precondition {
-      condition     = local.use_domain == (var.frontend_alb_certificate_arn != null)
-      error_message = "frontend_alb_certificate_arn must be set exactly when zone_mode is not \"none\": with a domain CloudFront reaches the frontend ALB over HTTPS on origin-app.<domain_name>."
-    }
-    precondition {
-      condition     = !local.use_domain || var.domain_name != null
-      error_message = "domain_name is required when zone_mode is \"existing\" or \"create\"."
-    }
-    precondition {
-      condition     = length(local.cors_allowed_origins) > 0
-      error_message = "With zone_mode = \"none\", local_dev_origins must hold at least one origin (the API needs one CORS origin)."
-    }
-    precondition {
-      condition     = var.environment != "prod" || (var.deletion_protection && var.nat_mode == "one_per_az" && length(var.azs) == 3 && local.use_domain)
-      error_message = "prod must have deletion_protection = true, nat_mode = \"one_per_az\", 3 Availability Zones and a domain (zone_mode \"existing\" or \"create\", so that viewers and the ALB get TLS 1.2+)."
-    }
-  }
-}
-
-# Placeholder values left in terraform.tfvars must be replaced before apply.
-check "no_placeholder_domain" {
-  assert {
-    condition     = var.domain_name == null || !endswith(coalesce(var.domain_name, "x"), "example.com")
-    error_message = "domain_name is still a placeholder under example.com: set domain_name, zone_id and frontend_alb_certificate_arn in terraform.tfvars before the first apply."
-  }
-}
-
-# ---------------------------------------------------------------- network
-
-module "network" {
-  source = "../../modules/network"
-
-  name                         = local.name
-  vpc_cidr                     = var.vpc_cidr
-  azs                          = var.azs
-  nat_mode                     = var.nat_mode
-  enable_interface_endpoints   = var.enable_interface_endpoints
-  flow_logs_retention_days     = var.log_retention_days
-  kms_key_deletion_window_days = var.kms_key_deletion_window_days
-}
-
-# ---------------------------------------------------------------- data
-
-module "data" {
-  source = "../../modules/data"
-
-  name                         = local.name
-  deletion_protection          = var.deletion_protection
-  log_retention_days           = var.log_retention_days
-  kms_key_deletion_window_days = var.kms_key_deletion_window_days
-  secret_recovery_window_days  = var.deletion_protection ? 30 : 0
-
-  vpc_id          = module.network.vpc_id
-  data_subnet_ids = module.network.private_data_subnet_ids
-  # The app tier: the tasks of both ECS clusters and the catalog Lambda when
-  # it runs in the VPC (lambda_security_group_id is null otherwise). Not
-  # compact() nor "!= null": with IDs unknown at plan both give a list of
-  # unknown length, and the data module keys its ingress rules by list index
-  # ("Invalid for_each argument" in prod). The condition is a literal instead.
-  app_security_group_ids = concat(
-    [module.backend.service_security_group_id, module.frontend_app.service_security_group_id],
-    local.catalog_lambda_in_vpc ? [module.backend.lambda_security_group_id] : [],
-  )
-
-  # Default tables of the module: catalog (with the by-category GSI).
-  create_aurora         = var.create_aurora
-  aurora_instance_count = var.aurora_instance_count
-  aurora_min_capacity   = var.aurora_min_capacity
-  aurora_max_capacity   = var.aurora_max_capacity
-
-  create_dax             = var.create_dax
-  dax_node_type          = var.dax_node_type
-  dax_replication_factor = var.dax_replication_factor
-
-  create_elasticache    = var.create_elasticache
-  elasticache_node_type = var.elasticache_node_type
-  multi_az              = var.cache_multi_az
-}
-
-# ---------------------------------------------------------------- backend
-
-module "backend" {
-  source = "../../modules/backend"
-
-  name_prefix              = local.name
-  log_retention_days       = var.log_retention_days
-  kms_deletion_window_days = var.kms_key_deletion_window_days
-
-  vpc_id                 = module.network.vpc_id
-  vpc_cidr_block         = module.network.vpc_cidr_block
-  private_app_subnet_ids = module.network.private_app_subnet_ids
-
-  cors_allowed_origins = local.cors_allowed_origins
-  # The SPA signs in on its public URL (custom domain or CloudFront domain).
-  callback_urls = concat(["${module.frontend_cdn.site_url}/auth/callback"], [for o in var.local_dev_origins : "${o}/auth/callback"])
-  logout_urls   = concat(["${module.frontend_cdn.site_url}/"], [for o in var.local_dev_origins : "${o}/"])
-
-  cognito_domain_prefix         = var.cognito_domain_prefix
-  mfa_configuration             = var.cognito_mfa_configuration
-  advanced_security_mode        = var.cognito_advanced_security_mode
-  user_pool_deletion_protection = var.deletion_protection
-
-  catalog_table_arn         = module.data.table_arns["catalog"]
-  catalog_table_kms_key_arn = module.data.kms_key_arn
-  lambda_package_path       = "${path.root}/${var.lambda_package_path}"
-  # Powertools is bundled into the package by Backend-repo's workflow.
-  powertools_layer_version    = null
-  lambda_reserved_concurrency = var.lambda_reserved_concurrency
-  enable_lambda_vpc           = local.catalog_lambda_in_vpc
-
-  alb_deletion_protection     = var.deletion_protection
-  ecs_service_names           = var.backend_services
-  fargate_spot_weight         = var.backend_fargate_spot_weight
-  app_secrets                 = var.app_secrets
-  secret_recovery_window_days = var.deletion_protection ? 30 : 7
-}
-
-# ---------------------------------------------------------------- frontend
-
-module "frontend_app" {
-  source = "../../modules/frontend/app"
-
-  name              = "${local.name}-frontend"
-  vpc_id            = module.network.vpc_id
-  public_subnet_ids = module.network.public_subnet_ids
-  # HTTPS follows the domain (input_checks: a domain requires the
-  # certificate), so the switch is known at plan time even if the ARN is not.
-  enable_https    = local.use_domain
-  certificate_arn = var.frontend_alb_certificate_arn
-
-  # Only the policy of the bucket depends on the distribution: no cycle.
-  cloudfront_distribution_arn = module.frontend_cdn.distribution_arn
-
-  enable_deletion_protection = var.deletion_protection
-  force_destroy              = !var.deletion_protection
-  default_capacity_provider  = var.frontend_capacity_provider
-  ecr_repositories           = [for s in var.frontend_services : "${local.name}-${s}"]
-  log_retention_days         = var.log_retention_days
-  ecs_service_names          = var.frontend_services
-  service_log_retention_days = var.log_retention_days
-}
-
-module "frontend_cdn" {
-  source = "../../modules/frontend/cdn"
+module "shop" {
+  source = "../../stack"
   providers = {
     aws           = aws
     aws.us_east_1 = aws.us_east_1
   }
 
-  name        = "${local.name}-cdn"
-  zone_mode   = var.zone_mode
-  domain_name = local.use_domain ? var.domain_name : null
-  zone_id     = var.zone_mode == "existing" ? var.zone_id : null
+  environment         = local.environment
+  deletion_protection = true
+  log_retention_days  = 731
 
-  static_bucket_regional_domain_name = module.frontend_app.static_bucket_regional_domain_name
-  app_alb_dns_name                   = local.app_origin_hostname
-  # HTTP API $default stage: https://<id>.execute-api.<region>.amazonaws.com
-  api_domain_name = trimprefix(module.backend.api_endpoint, "https://")
+  # network: 3 AZs, one NAT gateway per AZ, interface endpoints (ECR, logs, Secrets Manager)
+  vpc_cidr                   = "10.20.0.0/16"
+  azs                        = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+  nat_mode                   = "one_per_az"
+  enable_interface_endpoints = true
 
-  price_class            = var.price_class
-  waf_rate_limit         = var.waf_rate_limit
-  waf_log_retention_days = var.log_retention_days
-  log_retention_days     = var.log_retention_days
-  force_destroy          = !var.deletion_protection
+  # data: Aurora writer + reader in two AZs, DAX with 3 nodes, Valkey Multi-AZ
+  create_aurora          = true
+  aurora_instance_count  = 2
+  aurora_min_capacity    = 0.5
+  aurora_max_capacity    = 16
+  create_dax             = true
+  dax_node_type          = "dax.r5.large"
+  dax_replication_factor = 3
+  create_elasticache     = true
+  elasticache_node_type  = "cache.r7g.large"
+  cache_multi_az         = true
+
+  # backend
+  backend_services               = ["orders"]
+  backend_fargate_spot_weight    = 0 # on-demand Fargate only
+  lambda_reserved_concurrency    = 200
+  cognito_domain_prefix          = "ecom-prod-tienda"
+  cognito_mfa_configuration      = "OPTIONAL"
+  cognito_advanced_security_mode = "ENFORCED"
+  local_dev_origins              = []
+
+  # frontend: custom domain, HTTPS from the viewer to CloudFront and from CloudFront to the ALB.
+  # EDIT before the first apply: the real domain, its hosted zone and a certificate
+  # in aws_region for origin-app.<domain_name> (a check warns while these are placeholders).
+  frontend_services            = ["storefront-web"]
+  frontend_capacity_provider   = "FARGATE"
+  zone_mode                    = "existing"
+  domain_name                  = "tienda.example.com"
+  zone_id                      = "Z0000000000000EXAMPLE"
+  frontend_alb_certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+  price_class                  = "PriceClass_100"
+  waf_rate_limit               = 2000
 }
 
-# With a domain, CloudFront reaches the frontend ALB as origin-app.<domain>
-# (the name on frontend_alb_certificate_arn).
-resource "aws_route53_record" "app_origin" {
-  count = local.use_domain ? 1 : 0
+# ---------------------------------------------------------------- moved
 
-  zone_id = module.frontend_cdn.zone_id
-  name    = local.app_origin_hostname
-  type    = "A" # the ALB is IPv4-only; CloudFront resolves origins over IPv4
-
-  alias {
-    name                   = module.frontend_app.alb_dns_name
-    zone_id                = module.frontend_app.alb_zone_id
-    evaluate_target_health = true
-  }
-
-  depends_on = [terraform_data.input_checks]
+# Until the stack module existed, env/<env> held the composition itself.
+# These blocks move any state written then to its address under module.shop
+# instead of destroying and recreating it. Safe to delete once every state
+# has been applied with them.
+moved {
+  from = terraform_data.input_checks
+  to   = module.shop.terraform_data.input_checks
 }
 
-# ---------------------------------------------------------------- deploy roles
+moved {
+  from = module.network
+  to   = module.shop.module.network
+}
 
-# The roles the app repositories' workflows assume through GitHub OIDC to
-# deploy with the ecom-deploy action (their variable AWS_DEPLOY_ROLE_ARN).
-# An account has one GitHub OIDC provider; the account bootstrap creates it
-# for the Terraform roles, so by default it is referenced, not created.
-data "aws_caller_identity" "current" {}
+moved {
+  from = module.data
+  to   = module.shop.module.data
+}
 
-data "aws_partition" "current" {}
+moved {
+  from = module.backend
+  to   = module.shop.module.backend
+}
 
-module "deploy_roles" {
-  source = "../../modules/deploy-roles"
+moved {
+  from = module.frontend_app
+  to   = module.shop.module.frontend_app
+}
 
-  name_prefix          = local.name
-  create_oidc_provider = var.create_github_oidc_provider
-  oidc_provider_arn    = var.create_github_oidc_provider ? null : "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/token.actions.githubusercontent.com"
+moved {
+  from = module.frontend_cdn
+  to   = module.shop.module.frontend_cdn
+}
 
-  deploy_roles = {
-    # Backend-repo: lambda-catalog (mode lambda) and the ECS services, whose
-    # build job pushes the image (orders) before the deploy job runs the action.
-    backend = {
-      repository               = var.backend_repository
-      environments             = [var.environment]
-      lambda_function_arns     = [module.backend.lambda_function_arn]
-      ecr_push_repository_arns = values(module.backend.ecr_repository_arns)
-      ecs = {
-        cluster_arn              = module.backend.ecs_cluster_arn
-        task_definition_families = [for s in var.backend_services : "${local.name}-${s}"]
-        listener_arn             = module.backend.alb_listener_arn
-        ecr_repository_arns      = values(module.backend.ecr_repository_arns)
-        pass_role_arns           = [module.backend.task_execution_role_arn]
-        ssm_parameter_path       = "/ecom/${var.environment}/backend/"
-      }
-    }
+moved {
+  from = aws_route53_record.app_origin
+  to   = module.shop.aws_route53_record.app_origin
+}
 
-    # Frontend-repo: the static storefront (aws s3 sync + CloudFront
-    # invalidation) and the server-rendered services of the frontend cluster
-    # (web-ssr is a template without a build job yet: no image push).
-    frontend = {
-      repository   = var.frontend_repository
-      environments = [var.environment]
-      ecs = {
-        cluster_arn              = module.frontend_app.ecs_cluster_arn
-        task_definition_families = [for s in var.frontend_services : "${local.name}-${s}"]
-        listener_arn             = module.frontend_app.alb_listener_arn
-        ecr_repository_arns      = values(module.frontend_app.ecr_repository_arns)
-        pass_role_arns           = [module.frontend_app.task_execution_role_arn]
-        ssm_parameter_path       = "/ecom/${var.environment}/frontend/"
-      }
-      s3_static = {
-        bucket_arn                  = module.frontend_app.static_bucket_arn
-        kms_key_arn                 = module.frontend_app.static_kms_key_arn
-        cloudfront_distribution_arn = module.frontend_cdn.distribution_arn
-      }
-    }
-  }
+moved {
+  from = module.deploy_roles
+  to   = module.shop.module.deploy_roles
+}
+
+moved {
+  from = terraform_data.ssm_contract_check
+  to   = module.shop.terraform_data.ssm_contract_check
+}
+
+moved {
+  from = aws_ssm_parameter.contract
+  to   = module.shop.aws_ssm_parameter.contract
 }
