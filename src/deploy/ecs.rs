@@ -344,7 +344,8 @@ async fn check_cluster(ecs: &aws_sdk_ecs::Client, cluster: &str) -> Result<()> {
     ))
 }
 
-async fn find_service(
+/// The ACTIVE service of that name, if any.
+pub(crate) async fn find_service(
     ecs: &aws_sdk_ecs::Client,
     cluster: &str,
     service: &str,

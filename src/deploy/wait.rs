@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use aws_sdk_ecs::types::{DeploymentRolloutState, DesiredStatus};
 
-use crate::error::{aws, DeployError, Result};
+use crate::error::{DeployError, Result};
 use crate::github::runtime::Runtime;
 
 const POLL: Duration = Duration::from_secs(3);
@@ -23,17 +23,12 @@ pub async fn rollout(
     // Without an id from the create/update answer, follow the first primary seen.
     let mut deployment_id = deployment_id.to_string();
     loop {
-        let out = ecs
-            .describe_services()
-            .cluster(cluster)
-            .services(service)
-            .send()
-            .await
-            .map_err(|e| aws("ECS DescribeServices", e))?;
-        let svc = out.services().first().ok_or_else(|| DeployError::Rollout {
-            service: service.into(),
-            reason: "the service disappeared while waiting".into(),
-        })?;
+        let svc = super::ecs::find_service(ecs, cluster, service)
+            .await?
+            .ok_or_else(|| DeployError::Rollout {
+                service: service.into(),
+                reason: "the service disappeared while waiting".into(),
+            })?;
         let primary = svc
             .deployments()
             .iter()
@@ -41,7 +36,7 @@ pub async fn rollout(
         let Some(primary) = primary else {
             return Err(failure(
                 ecs,
-                svc,
+                &svc,
                 cluster,
                 "the service has no primary deployment".into(),
             )
@@ -55,7 +50,7 @@ pub async fn rollout(
                 "deployment {deployment_id} was replaced by {} (the circuit breaker rolled back)",
                 primary.id().unwrap_or("?")
             );
-            return Err(failure(ecs, svc, cluster, reason).await);
+            return Err(failure(ecs, &svc, cluster, reason).await);
         }
         let state = primary.rollout_state().cloned();
         let line = format!(
@@ -76,7 +71,7 @@ pub async fn rollout(
                     "rollout FAILED: {}",
                     primary.rollout_state_reason().unwrap_or("no reason given")
                 );
-                return Err(failure(ecs, svc, cluster, reason).await);
+                return Err(failure(ecs, &svc, cluster, reason).await);
             }
             _ => {}
         }
@@ -85,7 +80,7 @@ pub async fn rollout(
                 "rollout did not finish within {} minutes",
                 timeout.as_secs() / 60
             );
-            return Err(failure(ecs, svc, cluster, reason).await);
+            return Err(failure(ecs, &svc, cluster, reason).await);
         }
         tokio::time::sleep(POLL).await;
     }
