@@ -358,3 +358,27 @@ fn failed_rollout_fails_the_step_and_shows_events() {
         run.summary
     );
 }
+
+#[tokio::test]
+async fn a_priority_taken_meanwhile_is_retried() {
+    let infra = infra();
+    let proxy = Proxy::start();
+    // Another deploy takes the chosen priority between our read and our create.
+    proxy.rules(json!([{
+        "op": "CreateRule", "action": "respond", "status": 400, "times": 1,
+        "headers": {"Content-Type": "text/xml"},
+        "body": "<ErrorResponse><Error><Type>Sender</Type><Code>PriorityInUse</Code><Message>Priority '1' is currently in use</Message></Error><RequestId>1</RequestId></ErrorResponse>"
+    }]));
+    let run = infra.run(
+        &proxy.url,
+        &infra.inputs("orders", "v1", "/orders,/orders/*"),
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("was taken meanwhile; retrying"),
+        "{run:?}"
+    );
+    let creates = proxy.calls().iter().filter(|c| *c == "CreateRule").count();
+    assert_eq!(creates, 2, "{:?}", proxy.calls());
+    assert_eq!(rule_priorities(&infra.s("listener_arn")).await.len(), 1);
+}

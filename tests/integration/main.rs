@@ -5,6 +5,7 @@ mod support;
 
 mod action_yml;
 mod bad_input;
+mod deployments;
 mod ecs_deploy;
 mod lambda_deploy;
 mod oidc;

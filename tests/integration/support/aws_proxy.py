@@ -10,12 +10,15 @@ usage: aws_proxy.py UPSTREAM_URL PORT_FILE RULES_FILE LOG_FILE
 import http.client
 import json
 import sys
+import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 UPSTREAM, PORT_FILE, RULES_FILE, LOG_FILE = sys.argv[1:5]
 up = urllib.parse.urlparse(UPSTREAM)
+LOCK = threading.Lock()
+USED = {}
 HOP = {"transfer-encoding", "content-length", "connection", "keep-alive"}
 
 
@@ -77,6 +80,12 @@ class Handler(BaseHTTPRequestHandler):
         except (OSError, ValueError):
             rules = []
         rule = next((r for r in rules if r.get("op") == op and r.get("path_contains", "") in self.path), None)
+        if rule and "times" in rule:  # a rule with "times": N applies to the first N matching calls
+            key = json.dumps(rule, sort_keys=True)
+            with LOCK:
+                USED[key] = USED.get(key, 0) + 1
+                if USED[key] > rule["times"]:
+                    rule = None
         if rule and rule.get("action") == "respond":
             data = json.dumps(rule.get("body", {})).encode() if not isinstance(rule.get("body"), str) else rule["body"].encode()
             return self.reply(rule.get("status", 200), list(rule.get("headers", {}).items()), data)
