@@ -547,3 +547,84 @@ fn primary_id(svc: &Service) -> Option<String> {
         .map(String::from)
         .or_else(|| Some(String::new()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("td.yaml"),
+            "family: orders\ncontainerDefinitions:\n  - name: orders\n    image: x\n    portMappings:\n      - containerPort: 8080\n",
+        )
+        .unwrap();
+        d
+    }
+
+    fn plan_with(extra: &[(&str, &str)]) -> Result<Plan> {
+        let ws = workspace();
+        let mut pairs = vec![
+            ("mode", "ecs"),
+            ("task-definition", "td.yaml"),
+            ("container-name", "orders"),
+            ("image", "orders:v1"),
+            ("service", "orders"),
+            ("cluster", "shop"),
+        ];
+        pairs.retain(|(k, _)| !extra.iter().any(|(e, _)| e == k));
+        pairs.extend_from_slice(extra);
+        let env: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (format!("INPUT_{}", k.to_uppercase()), v.to_string()))
+            .collect();
+        plan(&Inputs::load(env, &[]).unwrap(), ws.path())
+    }
+
+    #[test]
+    fn a_valid_plan_takes_the_port_from_the_template() {
+        let p = plan_with(&[]).unwrap();
+        assert_eq!(p.container_port, Some(8080));
+        assert_eq!(
+            p.desired, None,
+            "an unset desired-count keeps the service's count"
+        );
+        assert_eq!(p.wait_timeout, Duration::from_secs(15 * 60));
+    }
+
+    #[test]
+    fn every_bad_value_names_its_input() {
+        let cases = [
+            ("service", "bad name!"),
+            ("desired-count", "-1"),
+            ("assign-public-ip", "yes"),
+            ("container-port", "70000"),
+            ("health-check-path", "health"),
+            ("wait-timeout-minutes", "0"),
+            ("infra-parameters", "ecom/dev"),
+            ("subnets", "net-1"),
+            ("security-groups", "default"),
+            ("vpc-id", "main"),
+            ("listener-arn", "listener-1"),
+            ("image", "orders"),
+            ("cluster", ""),
+            ("task-definition", "missing.yaml"),
+        ];
+        for (input, value) in cases {
+            let e = plan_with(&[(input, value)]).unwrap_err().to_string();
+            assert!(
+                e.starts_with(&format!("input `{input}`")),
+                "{input}={value}: {e}"
+            );
+            assert!(e.contains("Fix: "), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_listener_needs_a_rule_condition() {
+        let arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/1/2";
+        let e = plan_with(&[("listener-arn", arn)]).unwrap_err().to_string();
+        assert!(e.starts_with("input `path-pattern`"), "{e}");
+        assert!(plan_with(&[("listener-arn", arn), ("path-pattern", "/orders/*")]).is_ok());
+    }
+}
