@@ -68,6 +68,13 @@ integration() {
   fi
 }
 
+# The cargo target dir is shared by every clone on this machine (see lib.sh),
+# and cargo trusts an artifact that is newer than the sources it sees. Drop
+# this crate's own artifacts so the tests always run code built from this
+# tree; the ~300 dependencies stay cached.
+cargo clean --quiet -p ecom-deploy
+cargo clean --quiet --release -p ecom-deploy
+
 case $what in
   lint) lint ;; unit) unit ;; integration) integration ;;
   all) lint; unit; integration ;;
