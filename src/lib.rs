@@ -85,9 +85,7 @@ fn warn_short_session(rt: &Runtime, inputs: &Inputs, wait_secs: u64) -> Result<(
     if inputs.get("role-to-assume").is_none() {
         return Ok(());
     }
-    let session = inputs
-        .int("role-duration-seconds", 900, 43_200)?
-        .unwrap_or(900) as u64;
+    let session = aws::role_duration(inputs)?;
     let needed = wait_secs + 300;
     if session < needed {
         rt.warning(format!(

@@ -39,9 +39,7 @@ pub async fn connect(inputs: &Inputs, rt: &Runtime) -> Result<Clients> {
         });
     };
     validate_role_arn(role)?;
-    let duration = inputs
-        .int("role-duration-seconds", 900, 43_200)?
-        .unwrap_or(900) as i32;
+    let duration = role_duration(inputs)? as i32;
     let audience = inputs.get("audience").unwrap_or("sts.amazonaws.com");
 
     let token = oidc::fetch_token(audience).await?;
@@ -127,6 +125,18 @@ pub fn session_name(repo: &str, run_id: &str) -> String {
     format!("{head}{tail}").chars().take(64).collect()
 }
 
+/// The assumed role's session length in seconds (`role-duration-seconds`, 900 to 43200).
+pub fn role_duration(inputs: &Inputs) -> Result<u64> {
+    Ok(inputs
+        .int("role-duration-seconds", 900, 43_200)?
+        .unwrap_or(900) as u64)
+}
+
+/// A 12-digit AWS account ID.
+pub fn is_account_id(s: &str) -> bool {
+    s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn validate_role_arn(arn: &str) -> Result<()> {
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
     let ok = parts.len() == 6
@@ -134,8 +144,7 @@ fn validate_role_arn(arn: &str) -> Result<()> {
         && parts[1].starts_with("aws")
         && parts[2] == "iam"
         && parts[3].is_empty()
-        && parts[4].len() == 12
-        && parts[4].bytes().all(|b| b.is_ascii_digit())
+        && is_account_id(parts[4])
         && parts[5].starts_with("role/")
         && parts[5].len() > 5;
     if ok {

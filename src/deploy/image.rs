@@ -60,7 +60,7 @@ pub fn parse(image: &str) -> Result<ImageRef> {
         }),
         Some(r) if r.contains(".dkr.ecr.") && r.contains(".amazonaws.com") => {
             let account = r.split('.').next().unwrap_or_default();
-            if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+            if !crate::aws::is_account_id(account) {
                 return Err(bad("has an ECR registry without a 12-digit account"));
             }
             Ok(ImageRef::Ecr {

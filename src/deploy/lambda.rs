@@ -10,6 +10,7 @@ use aws_sdk_lambda::Client;
 use serde_json::Value;
 
 use super::package::{self, Package};
+use crate::aws::is_account_id;
 use crate::error::{aws, aws_code, DeployError, Result};
 use crate::github::{inputs::Inputs, runtime::Runtime};
 
@@ -107,9 +108,9 @@ pub fn plan(inputs: &Inputs, workspace: &Path) -> Result<Plan> {
 pub fn validate_function_name(f: &str) -> Result<()> {
     let name = match f.split(':').collect::<Vec<_>>().as_slice() {
         [name] => Some(*name),
-        [acct, "function", name] if is_account(acct) => Some(*name),
+        [acct, "function", name] if is_account_id(acct) => Some(*name),
         ["arn", p, "lambda", region, acct, "function", name]
-            if p.starts_with("aws") && !region.is_empty() && is_account(acct) =>
+            if p.starts_with("aws") && !region.is_empty() && is_account_id(acct) =>
         {
             Some(*name)
         }
@@ -130,10 +131,6 @@ pub fn validate_function_name(f: &str) -> Result<()> {
             "use the name (letters, digits, - and _, up to 64) or arn:aws:lambda:<region>:<account>:function:<name>, without a version or alias",
         ))
     }
-}
-
-fn is_account(s: &str) -> bool {
-    s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn validate_alias(a: &str) -> Result<()> {
