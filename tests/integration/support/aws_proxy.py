@@ -8,8 +8,9 @@ request to moto first ("pre") to simulate a concurrent actor.
 Strict mode (strict_aws.py, ON by default) models real-AWS behaviours that moto
 lacks: Lambda update/version states and RevisionIds, ECS task definition
 defaults, deployments, circuit-breaker rollbacks and deployment controllers, and
-STS's transient InvalidIdentityToken. Its requests-side answers come before the
-rules; the rules' "patch" applies on top of its rewritten answers. Each
+STS's transient InvalidIdentityToken. It sees the world after a rule's "pre"
+request, answers before a "respond" rule, and a "patch" applies on top of its
+rewritten answers. Each
 intervention adds "strict": [names] to the call's log line. See strict_aws.py
 for the behaviour names, the {"strict_off": [...]} rules entry and
 AWS_PROXY_STRICT_OFF, and the ECS scenario rule actions
@@ -60,6 +61,17 @@ def set_path(doc, dotted, value):
         cur[last] = value
 
 
+def used(rule):
+    """The rule, counted as used; None once a rule with "times": N was used N times."""
+    if "times" in rule:
+        key = json.dumps(rule, sort_keys=True)
+        with LOCK:
+            USED[key] = USED.get(key, 0) + 1
+            if USED[key] > rule["times"]:
+                return None
+    return rule
+
+
 def upstream(method, path, headers, body):
     conn = http.client.HTTPConnection(up.hostname, up.port, timeout=60)
     conn.request(method, path, body=body, headers=headers)
@@ -103,23 +115,10 @@ class Handler(BaseHTTPRequestHandler):
         if cfg.unknown:
             msg = "aws_proxy: unknown strict behaviour(s) %s; known: %s" % (cfg.unknown, list(strict_aws.KNOBS))
             return 500, [("Content-Type", "text/plain")], msg.encode()
-        call = strict_aws.Call(cfg, upstream, self.command, self.path, headers, body, op, entry)
-        early = strict_aws.before(call)
-        if early and early[0] == "answer":
-            return early[1:]
-        if early and early[0] == "forward":
-            body = early[1]
         rules = [r for r in rules if isinstance(r, dict)]
         rule = next((r for r in rules if r.get("op") == op and r.get("path_contains", "") in self.path), None)
-        if rule and "times" in rule:  # a rule with "times": N applies to the first N matching calls
-            key = json.dumps(rule, sort_keys=True)
-            with LOCK:
-                USED[key] = USED.get(key, 0) + 1
-                if USED[key] > rule["times"]:
-                    rule = None
-        if rule and rule.get("action") == "respond":
-            data = json.dumps(rule.get("body", {})).encode() if not isinstance(rule.get("body"), str) else rule["body"].encode()
-            return rule.get("status", 200), list(rule.get("headers", {}).items()), data
+        if rule and rule.get("action") == "pre":
+            rule = used(rule)
         if rule and rule.get("action") == "pre":
             p = rule["pre"]
             # moto routes by the signature's service name: reuse the caller's Authorization.
@@ -128,6 +127,19 @@ class Handler(BaseHTTPRequestHandler):
             if status >= 300:  # make a broken test setup visible in the call log
                 with open(LOG_FILE, "a") as f:
                     f.write(json.dumps({"op": "PRE-FAILED %d %s" % (status, data[:200].decode("utf-8", "replace"))}) + "\n")
+        # Strict mode sees the world after a "pre" actor (as AWS would: that actor came first) and
+        # answers before a "respond" rule (AWS refuses before the function, faked by the rule, runs).
+        call = strict_aws.Call(cfg, upstream, self.command, self.path, headers, body, op, entry)
+        early = strict_aws.before(call)
+        if early and early[0] == "answer":
+            return early[1:]
+        if early and early[0] == "forward":
+            body = early[1]
+        if rule and rule.get("action") != "pre":  # a call strict mode answered did not use the rule
+            rule = used(rule)
+        if rule and rule.get("action") == "respond":
+            data = json.dumps(rule.get("body", {})).encode() if not isinstance(rule.get("body"), str) else rule["body"].encode()
+            return rule.get("status", 200), list(rule.get("headers", {}).items()), data
         if rule and rule.get("action") in strict_aws.SCENARIOS:
             call.scenario = rule
         status, rheaders, data = upstream(self.command, self.path, headers, body)

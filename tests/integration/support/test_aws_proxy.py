@@ -202,6 +202,23 @@ def test_update_alias_with_a_stale_revision_is_412(proxy):
     assert lam.update_alias(FunctionName=name, Name="live", FunctionVersion=v2, RevisionId=fresh["RevisionId"])["FunctionVersion"] == v2
 
 
+def test_an_alias_moved_by_a_pre_actor_makes_our_update_alias_412(proxy):
+    lam, name = proxy.client("lambda"), function()
+    v1 = direct("lambda").publish_version(FunctionName=name)["Version"]
+    direct("lambda").update_function_configuration(FunctionName=name, Description="v2")
+    v2 = direct("lambda").publish_version(FunctionName=name)["Version"]
+    direct("lambda").create_alias(FunctionName=name, Name="live", FunctionVersion=v1)
+    seen = lam.get_alias(FunctionName=name, Name="live")
+    # Another deploy moves the alias just before ours arrives: our RevisionId is stale.
+    path = "/2015-03-31/functions/%s/aliases/live" % name
+    proxy.rules([{"op": "PUT " + path, "action": "pre", "times": 1,
+                  "pre": {"method": "PUT", "path": path, "body": {"FunctionVersion": v2}}}])
+    with pytest.raises(ClientError) as e:
+        lam.update_alias(FunctionName=name, Name="live", FunctionVersion=v2, RevisionId=seen["RevisionId"])
+    assert error(e)[:2] == (412, "PreconditionFailedException")
+    assert lam.get_alias(FunctionName=name, Name="live")["FunctionVersion"] == v2
+
+
 # ------------------------------------------------------------------ ECS
 
 def container(**extra):
@@ -329,6 +346,41 @@ def test_the_first_assume_role_with_web_identity_per_token_fails_transiently(pro
         assert msg.startswith("Couldn't retrieve verification key from your identity provider")
         assert assume(sts, token)["Credentials"]["AccessKeyId"]
     assert proxy.strict() == ["sts.transient_invalid_identity_token"] * 2
+
+
+# ------------------------------------------------------------------ the rules, as before
+
+def test_the_rule_actions_work_as_before(proxy):
+    ecs, name = proxy.client("ecs"), "c-" + uuid.uuid4().hex[:8]
+    direct("ecs").create_cluster(clusterName=name)
+    json11 = {"Content-Type": "application/x-amz-json-1.1"}
+    proxy.rules([{"op": "ListClusters", "action": "respond", "times": 1, "headers": json11, "body": {"clusterArns": ["arn:fake"]}},
+                 {"op": "DescribeClusters", "action": "patch", "patch": {"clusters.0.status": "PATCHED"}}])
+    assert ecs.list_clusters()["clusterArns"] == ["arn:fake"]
+    assert "arn:fake" not in ecs.list_clusters()["clusterArns"]
+    assert ecs.describe_clusters(clusters=[name])["clusters"][0]["status"] == "PATCHED"
+    lam, fn = proxy.client("lambda"), function()
+    proxy.rules([{"op": "GET /2015-03-31/functions/%s/configuration" % fn, "path_contains": "Qualifier=7",
+                  "action": "respond", "status": 200, "headers": {"Content-Type": "application/json"},
+                  "body": {"FunctionName": fn, "Version": "7", "Description": "from the rule"}}])
+    assert lam.get_function_configuration(FunctionName=fn, Qualifier="7")["Description"] == "from the rule"
+    assert lam.get_function_configuration(FunctionName=fn)["Description"] != "from the rule"
+    assert [e["op"] for e in proxy.log()][:3] == ["ListClusters", "ListClusters", "DescribeClusters"]
+
+
+def test_a_call_strict_mode_answers_does_not_use_up_a_times_rule(proxy):
+    sts = proxy.client("sts")
+    denied = ("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no</Message></Error>"
+              "<RequestId>1</RequestId></ErrorResponse>")
+    proxy.rules([{"op": "AssumeRoleWithWebIdentity", "action": "respond", "status": 403, "times": 1,
+                  "headers": {"Content-Type": "text/xml"}, "body": denied}])
+    codes = []
+    for _ in range(2):
+        with pytest.raises(ClientError) as e:
+            assume(sts, "token-e")
+        codes.append(error(e)[1])
+    assert codes == ["InvalidIdentityToken", "AccessDenied"]
+    assert assume(sts, "token-e")["Credentials"]["AccessKeyId"]
 
 
 # ------------------------------------------------------------------ the knob
