@@ -598,6 +598,7 @@ def _show(call, svc, poll):
             # service back to the last deployment that completed (a new deployment with the
             # previous task definition); https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html
             ours_now.update(rolloutState="FAILED", failedTasks=_threshold(ours.get("desiredCount") or 1),
+                            runningCount=0, pendingCount=0,
                             rolloutStateReason="ECS deployment circuit breaker: tasks failed to start.")
             call.mark("ecs.circuit_breaker_rollback")
         else:

@@ -295,6 +295,7 @@ def test_circuit_breaker_rollback_starts_a_primary_with_the_previous_task_defini
     assert (primary["status"], primary["taskDefinition"], primary["rolloutState"]) == ("PRIMARY", td1, "IN_PROGRESS")
     assert (ours_now["id"], ours_now["status"], ours_now["rolloutState"]) == (ours["id"], "ACTIVE", "FAILED")
     assert ours_now["rolloutStateReason"] == "ECS deployment circuit breaker: tasks failed to start."
+    assert (ours_now["runningCount"], ours_now["failedTasks"]) == (0, 3)
     assert failed["taskDefinition"] == td1
     assert any("deployment failed: tasks failed to start" in e["message"] for e in failed["events"])
     assert direct("ecs").describe_services(cluster=cluster, services=["orders"])["services"][0]["taskDefinition"] == td1
