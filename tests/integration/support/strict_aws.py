@@ -62,7 +62,9 @@ Test-requested ECS scenarios (rules on UpdateService, which still goes to moto):
         (default: a new revision registered from ours): a NEW PRIMARY deployment with that
         task definition, ours ACTIVE (still IN_PROGRESS), then the other COMPLETED.
 
-Each intervention is recorded in the call log entry as "strict": [names...].
+Each intervention is recorded in the call log entry as "strict": [names...], with the
+behaviour names above and "ecs.circuit_breaker_rollback" / "ecs.replaced_by_other_deploy"
+when a scenario changes an answer.
 """
 import copy
 import json
@@ -119,13 +121,18 @@ class Call:
 
     def __init__(self, cfg, upstream, method, path, headers, body, op, log):
         self.cfg, self.upstream, self.method, self.path = cfg, upstream, method, path
-        self.headers, self.body, self.op, self.log = headers, body, op, log
+        self.body, self.op, self.log = body, op, log
+        # Header names in any case: the Rust SDK (hyper) sends them lower-case, boto3 capitalized.
+        h = {k.lower(): v for k, v in headers.items()}
         split = urllib.parse.urlsplit(path)
         self.route = split.path
         self.query = {k: v[-1] for k, v in urllib.parse.parse_qs(split.query).items()}
-        self.auth = headers.get("Authorization", "")
+        self.auth = h.get("authorization", "")
+        self.target = h.get("x-amz-target", "")
+        self.ecs = self.target[len(ECS_TARGET):] if self.target.startswith(ECS_TARGET) else None
         self.json = None
-        if body and "json" in headers.get("Content-Type", ""):
+        self.previous = None  # ECS: the service before UpdateService, read by before()
+        if body and "json" in h.get("content-type", ""):
             try:
                 self.json = json.loads(body)
             except ValueError:
@@ -178,7 +185,7 @@ def before(call):
     """None (forward as is), ("answer", status, headers, data) or ("forward", new_body)."""
     if call.route.startswith("/2015-03-31/functions/"):
         return _lambda_before(call)
-    if call.headers.get("X-Amz-Target", "").startswith(ECS_TARGET):
+    if call.ecs:
         return _ecs_before(call)
     if call.op == "AssumeRoleWithWebIdentity":
         return _sts_before(call)
@@ -196,7 +203,7 @@ def after(call, status, data):
     with LOCK:
         if call.route.startswith("/2015-03-31/functions/"):
             doc = _lambda_after(call, doc)
-        elif call.headers.get("X-Amz-Target", "").startswith(ECS_TARGET):
+        elif call.ecs:
             doc = _ecs_after(call, doc)
         else:
             return data
@@ -429,7 +436,7 @@ def _alias(call, st, alias, doc, updated):
 # ---------------------------------------------------------------- ECS
 
 def _ecs_before(call):
-    action = call.headers["X-Amz-Target"][len(ECS_TARGET):]
+    action = call.ecs
     body = call.json if isinstance(call.json, dict) else None
     if body is None:
         return None
@@ -527,7 +534,7 @@ def _deployment_id():
 
 
 def _ecs_after(call, doc):
-    action = call.headers["X-Amz-Target"][len(ECS_TARGET):]
+    action = call.ecs
     if action in ("RegisterTaskDefinition", "DescribeTaskDefinition") and call.cfg.on("ecs.task_definition_defaults"):
         if isinstance(doc.get("taskDefinition"), dict) and _normalize_taskdef(doc["taskDefinition"]):
             call.mark("ecs.task_definition_defaults")
@@ -543,7 +550,7 @@ def _ecs_after(call, doc):
 
 
 def _track_update(call, svc):
-    prev = getattr(call, "previous", None)
+    prev = call.previous
     if prev is None or (prev.get("deploymentController") or {}).get("type", "ECS") != "ECS":
         return
     body = call.json or {}

@@ -5,6 +5,7 @@ Each test starts aws_proxy.py exactly as the Rust tests do
 (aws_proxy.py UPSTREAM_URL PORT_FILE RULES_FILE LOG_FILE) and talks to it with boto3,
 retries off, so every strict answer is seen as AWS would send it.
 """
+import http.client
 import io
 import json
 import os
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import uuid
 import zipfile
 
@@ -243,6 +245,21 @@ def test_task_definitions_are_stored_with_ecs_defaults(proxy, cpu, memory, want)
         assert t["containerDefinitions"][0]["healthCheck"] == {"command": ["CMD-SHELL", "true"], "interval": 30, "timeout": 5, "retries": 3}
         assert t["containerDefinitions"][1]["healthCheck"] == {"command": ["CMD", "true"], "interval": 10, "timeout": 5, "retries": 3, "startPeriod": 5}
     assert "ecs.task_definition_defaults" in proxy.strict()
+
+
+def test_header_names_in_any_case(proxy):
+    # The Rust SDK sends lower-case header names; strict mode must see its requests too.
+    u = urllib.parse.urlparse(proxy.url)
+    conn = http.client.HTTPConnection(u.hostname, u.port)
+    family = "td-" + uuid.uuid4().hex[:8]
+    body = {"family": family, "cpu": "1 vCPU", "memory": "2 GB", "containerDefinitions": [container()]}
+    conn.request("POST", "/", body=json.dumps(body), headers={
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": "AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition",
+        "authorization": "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0"})
+    td = json.loads(conn.getresponse().read())["taskDefinition"]
+    assert (td["cpu"], td["memory"]) == ("1024", "2048")
+    assert proxy.log()[-1]["strict"] == ["ecs.task_definition_defaults"]
 
 
 def ecs_service(controller="ECS"):
