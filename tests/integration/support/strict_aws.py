@@ -30,6 +30,12 @@ Behaviours (the names are the knobs):
                                starts a NEW PRIMARY deployment (new id) and the old one turns
                                ACTIVE; DescribeServices shows the new one IN_PROGRESS for N
                                polls (default 1), then moto's rolloutState, old one gone.
+  ecs.deployment_configuration moto drops deploymentConfiguration; the proxy keeps it for services
+                               created (ECS defaults: maximumPercent 200, minimumHealthyPercent
+                               100, circuit breaker off, merged with the request) or updated
+                               (top-level keys given replace) through this proxy process, and
+                               adds it to CreateService/UpdateService/DescribeServices answers.
+                               Services it never saw are answered as moto has them (without it).
   ecs.deployment_controller    UpdateService changing the task definition, network
                                configuration, platform version or load balancers of a service
                                whose deploymentController is CODE_DEPLOY or EXTERNAL:
@@ -50,12 +56,17 @@ Poll counts can be changed with a rules entry
 
 Test-requested ECS scenarios (rules on UpdateService, which still goes to moto):
     {"op": "UpdateService", "action": "circuit_breaker_rollback", "after_polls": 1}
-        After `after_polls` DescribeServices polls showing our deployment IN_PROGRESS,
-        the circuit breaker fails it and rolls back: moto's service goes back to the
-        previous task definition, our deployment is ACTIVE/FAILED with rolloutStateReason
-        "ECS deployment circuit breaker: tasks failed to start.", and a NEW PRIMARY
-        deployment with the previous task definition is IN_PROGRESS for one poll, then
-        COMPLETED (our failed one is then gone).
+        Our tasks fail to start. After `after_polls` DescribeServices polls showing our
+        deployment IN_PROGRESS, what happens follows the service's
+        deploymentConfiguration.deploymentCircuitBreaker, as on ECS:
+        enable+rollback: moto's service goes back to the previous task definition, our
+            deployment is ACTIVE/FAILED with rolloutStateReason "ECS deployment circuit
+            breaker: tasks failed to start.", and a NEW PRIMARY deployment with the previous
+            task definition is IN_PROGRESS for one poll, then COMPLETED (ours then gone);
+        enable only: ours stays PRIMARY, FAILED with that reason, nothing rolls back;
+        off: ours stays PRIMARY IN_PROGRESS for ever, failedTasks growing.
+        A service whose deploymentConfiguration the proxy never saw (ecs.deployment_configuration)
+        is taken to have enable+rollback.
     {"op": "UpdateService", "action": "replaced_by_other_deploy", "after_polls": 1,
      "task_definition": "family:rev"}
         After `after_polls` polls another deploy updates the service to `task_definition`
@@ -63,8 +74,8 @@ Test-requested ECS scenarios (rules on UpdateService, which still goes to moto):
         task definition, ours ACTIVE (still IN_PROGRESS), then the other COMPLETED.
 
 Each intervention is recorded in the call log entry as "strict": [names...], with the
-behaviour names above and "ecs.circuit_breaker_rollback" / "ecs.replaced_by_other_deploy"
-when a scenario changes an answer.
+behaviour names above and, when a scenario changes an answer, "ecs.circuit_breaker_rollback",
+"ecs.circuit_breaker_failed", "ecs.circuit_breaker_off" or "ecs.replaced_by_other_deploy".
 """
 import copy
 import json
@@ -84,6 +95,7 @@ KNOBS = (
     "lambda.version_pending",
     "ecs.task_definition_defaults",
     "ecs.rolling_deployments",
+    "ecs.deployment_configuration",
     "ecs.deployment_controller",
     "sts.transient_invalid_identity_token",
 )
@@ -93,6 +105,7 @@ DEFAULT_POLLS = {"lambda.update_in_progress": 2, "lambda.version_pending": 1, "e
 LOCK = threading.RLock()
 FUNCTIONS = {}  # function name -> state, see _fn()
 SERVICES = {}  # service ARN -> deployment timeline, see _track_update()
+CONFIGS = {}  # service ARN -> deploymentConfiguration, see _keep_deployment_configuration()
 TOKENS = set()  # web identity tokens already answered with the transient error
 
 ECS_TARGET = "AmazonEC2ContainerServiceV20141113."
@@ -538,15 +551,41 @@ def _ecs_after(call, doc):
     if action in ("RegisterTaskDefinition", "DescribeTaskDefinition") and call.cfg.on("ecs.task_definition_defaults"):
         if isinstance(doc.get("taskDefinition"), dict) and _normalize_taskdef(doc["taskDefinition"]):
             call.mark("ecs.task_definition_defaults")
-    elif action == "UpdateService" and isinstance(doc.get("service"), dict):
-        _track_update(call, doc["service"])
-        if doc["service"].get("serviceArn") in SERVICES:
-            _show(call, doc["service"], poll=False)
+    elif action in ("CreateService", "UpdateService") and isinstance(doc.get("service"), dict):
+        _keep_deployment_configuration(call, doc["service"], created=action == "CreateService")
+        if action == "UpdateService":
+            _track_update(call, doc["service"])
+            if doc["service"].get("serviceArn") in SERVICES:
+                _show(call, doc["service"], poll=False)
     elif action == "DescribeServices":
         for s in doc.get("services") or []:
+            _keep_deployment_configuration(call, s, created=False)
             if s.get("serviceArn") in SERVICES:
                 _show(call, s, poll=True)
     return doc
+
+
+# https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html:
+# maximumPercent defaults to 200 and minimumHealthyPercent to 100 for a REPLICA service; the
+# circuit breaker is off unless turned on (API_DeploymentCircuitBreaker.html).
+DEFAULT_DEPLOYMENT_CONFIGURATION = {"deploymentCircuitBreaker": {"enable": False, "rollback": False},
+                                    "maximumPercent": 200, "minimumHealthyPercent": 100}
+
+
+def _keep_deployment_configuration(call, svc, created):
+    """moto drops deploymentConfiguration; ECS stores it and answers it. The proxy keeps it for
+    services created or updated through it (this process); others are answered as moto has them."""
+    if not call.cfg.on("ecs.deployment_configuration") or not svc.get("serviceArn"):
+        return
+    given = (call.json or {}).get("deploymentConfiguration") if call.ecs != "DescribeServices" else None
+    arn = svc["serviceArn"]
+    if created:
+        CONFIGS[arn] = copy.deepcopy(DEFAULT_DEPLOYMENT_CONFIGURATION)
+    if isinstance(given, dict):
+        CONFIGS.setdefault(arn, copy.deepcopy(DEFAULT_DEPLOYMENT_CONFIGURATION)).update(copy.deepcopy(given))
+    if arn in CONFIGS:
+        svc["deploymentConfiguration"] = copy.deepcopy(CONFIGS[arn])
+        call.mark("ecs.deployment_configuration")
 
 
 def _track_update(call, svc):
@@ -594,6 +633,8 @@ def _show(call, svc, poll):
         call.mark("ecs.rolling_deployments")
     elif not scenario:
         deployments = [_state(ours, "PRIMARY", moto_state)]
+    elif scenario["action"] == "circuit_breaker_rollback" and not _rolls_back(svc):
+        deployments = [_no_rollback(call, svc, ours, n - after), old]
     else:
         if t["other"] is None:
             _start_other(call, t, svc)
@@ -620,6 +661,32 @@ def _show(call, svc, poll):
         svc["taskDefinition"] = other["taskDefinition"]
         svc["events"] = t["events"] + list(svc.get("events") or [])
     svc["deployments"] = deployments
+
+
+def _rolls_back(svc):
+    if "deploymentConfiguration" not in svc:
+        return True  # a service the proxy knows nothing about: as the scenario asks
+    b = svc["deploymentConfiguration"].get("deploymentCircuitBreaker") or {}
+    return bool(b.get("enable") and b.get("rollback"))
+
+
+def _no_rollback(call, svc, ours, failures):
+    """Our tasks fail to start on a service whose circuit breaker does not roll back.
+
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html:
+    with the breaker on, the deployment transitions to FAILED and stops launching tasks; rollback
+    happens only if it is also turned on. Without the breaker the scheduler keeps launching tasks
+    and the deployment stays IN_PROGRESS."""
+    b = (svc.get("deploymentConfiguration") or {}).get("deploymentCircuitBreaker") or {}
+    d = dict(ours, status="PRIMARY", runningCount=0, pendingCount=0)
+    if b.get("enable"):
+        d.update(rolloutState="FAILED", failedTasks=_threshold(ours.get("desiredCount") or 1),
+                 rolloutStateReason="ECS deployment circuit breaker: tasks failed to start.")
+        call.mark("ecs.circuit_breaker_failed")
+    else:
+        d = dict(_state(d, "PRIMARY", "IN_PROGRESS"), failedTasks=failures)
+        call.mark("ecs.circuit_breaker_off")
+    return d
 
 
 def _state(d, status, rollout):

@@ -262,13 +262,19 @@ def test_header_names_in_any_case(proxy):
     assert proxy.log()[-1]["strict"] == ["ecs.task_definition_defaults"]
 
 
-def ecs_service(controller="ECS"):
-    ecs = direct("ecs")
+BREAKER = {"enable": True, "rollback": True}
+
+
+def ecs_service(controller="ECS", breaker=BREAKER, via=None):
+    """A service with two task definitions, made in moto directly or `via` a proxy's client."""
+    ecs = via or direct("ecs")
     cluster = ecs.create_cluster(clusterName="c-" + uuid.uuid4().hex[:8])["cluster"]["clusterName"]
     family = "svc-" + uuid.uuid4().hex[:8]
     tds = [ecs.register_task_definition(family=family, containerDefinitions=[container(environment=[{"name": "N", "value": str(i)}])])
            ["taskDefinition"]["taskDefinitionArn"] for i in (1, 2)]
     kw = {"deploymentController": {"type": controller}}
+    if breaker is not None:
+        kw["deploymentConfiguration"] = {"deploymentCircuitBreaker": breaker}
     if controller != "EXTERNAL":
         kw["taskDefinition"] = tds[0]
     svc = ecs.create_service(cluster=cluster, serviceName="orders", desiredCount=1, **kw)["service"]
@@ -293,17 +299,29 @@ def test_update_service_starts_a_new_primary_deployment(proxy):
     assert "ecs.rolling_deployments" in proxy.strict()
 
 
-def deploy_with(proxy, action):
+def deploy_with(proxy, action, breaker=BREAKER, via_proxy=True):
     """UpdateService to the second task definition, with a scenario rule; our deployment."""
-    cluster, svc, tds = ecs_service()
     ecs = proxy.client("ecs")
+    cluster, svc, tds = ecs_service(breaker=breaker, via=ecs if via_proxy else None)
     proxy.rules([{"op": "UpdateService", "action": action}])
     ours = ecs.update_service(cluster=cluster, service="orders", taskDefinition=tds[1])["service"]["deployments"][0]
     return ecs, cluster, svc, tds, ours
 
 
+def test_deployment_configuration_is_kept_as_ecs_keeps_it(proxy):
+    ecs = proxy.client("ecs")
+    cluster, svc, (td1, td2) = ecs_service(via=ecs)
+    assert svc["deploymentConfiguration"]["deploymentCircuitBreaker"] == BREAKER
+    ecs.update_service(cluster=cluster, service="orders", deploymentConfiguration={"maximumPercent": 150})
+    ecs.update_service(cluster=cluster, service="orders", desiredCount=2)
+    assert describe(ecs, cluster)["deploymentConfiguration"] == {
+        "deploymentCircuitBreaker": BREAKER, "maximumPercent": 150, "minimumHealthyPercent": 100}
+    assert "ecs.deployment_configuration" in proxy.strict()
+
+
 def test_circuit_breaker_rollback_starts_a_primary_with_the_previous_task_definition(proxy):
-    ecs, cluster, svc, (td1, td2), ours = deploy_with(proxy, "circuit_breaker_rollback")
+    # Made behind the proxy's back: its deploymentConfiguration is unknown, taken as enable+rollback.
+    ecs, cluster, svc, (td1, td2), ours = deploy_with(proxy, "circuit_breaker_rollback", via_proxy=False)
     running = describe(ecs, cluster)
     assert (running["deployments"][0]["id"], running["deployments"][0]["rolloutState"]) == (ours["id"], "IN_PROGRESS")
     failed = describe(ecs, cluster)
@@ -319,6 +337,21 @@ def test_circuit_breaker_rollback_starts_a_primary_with_the_previous_task_defini
     done = describe(ecs, cluster)
     assert [(d["id"], d["status"], d["rolloutState"]) for d in done["deployments"]] == [(primary["id"], "PRIMARY", "COMPLETED")]
     assert "ecs.circuit_breaker_rollback" in proxy.strict()
+
+
+@pytest.mark.parametrize("breaker,state,mark", [
+    ({"enable": True, "rollback": False}, "FAILED", "ecs.circuit_breaker_failed"),
+    (None, "IN_PROGRESS", "ecs.circuit_breaker_off"),
+])
+def test_without_rollback_the_failed_deployment_stays_primary(proxy, breaker, state, mark):
+    ecs, cluster, svc, (td1, td2), ours = deploy_with(proxy, "circuit_breaker_rollback", breaker)
+    for _ in range(3):
+        now = describe(ecs, cluster)
+    assert [(d["id"], d["status"], d["rolloutState"]) for d in now["deployments"]][0] == (ours["id"], "PRIMARY", state)
+    assert now["taskDefinition"] == td2 and now["deployments"][0]["runningCount"] == 0
+    want = breaker or {"enable": False, "rollback": False}  # ECS's default: off
+    assert now["deploymentConfiguration"] == {"deploymentCircuitBreaker": want, "maximumPercent": 200, "minimumHealthyPercent": 100}
+    assert mark in proxy.strict() and "ecs.circuit_breaker_rollback" not in proxy.strict()
 
 
 def test_another_deploy_replacing_ours_is_a_new_primary_with_another_task_definition(proxy):
