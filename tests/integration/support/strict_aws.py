@@ -285,6 +285,7 @@ def _alias_state(st, alias, doc):
     a = st["aliases"].setdefault(alias, {"rev": None, "fp": None})
     if a["fp"] != fp or a["rev"] is None:
         a["fp"], a["rev"] = fp, new_rev()
+    a["version"] = str(doc.get("FunctionVersion") or "")
     return a
 
 
@@ -337,7 +338,9 @@ def _lambda_before(call):
             body = dict(body)
             body["RevisionId"] = doc.get("RevisionId")
             return ("forward", json.dumps(body).encode())
-        if kind == "Invoke" and qualifier and qualifier.isdigit() and call.cfg.on("lambda.version_pending"):
+        if kind == "Invoke" and qualifier and call.cfg.on("lambda.version_pending"):
+            if not qualifier.isdigit():  # an alias: the version it points at, as last seen
+                qualifier = st["aliases"].get(qualifier, {}).get("version") or ""
             v = st["versions"].get(qualifier)
             if v and v["pending"] > 0:
                 # https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html: "Lambda does not

@@ -175,6 +175,10 @@ def test_a_new_version_is_pending_then_active_and_a_pending_version_cannot_be_in
     assert (status, err) == (409, "ResourceConflictException")
     assert "currently in the following state: Pending" in msg
     assert proxy.log()[-1]["strict"] == ["lambda.version_pending"]
+    lam.create_alias(FunctionName=name, Name="live", FunctionVersion=v["Version"])
+    with pytest.raises(ClientError) as e:  # through an alias too
+        lam.invoke(FunctionName=name, Qualifier="live", Payload=b"{}")
+    assert error(e)[:2] == (409, "ResourceConflictException")
     states = [lam.get_function_configuration(FunctionName=name, Qualifier=v["Version"])["State"],
               lam.get_function(FunctionName=name, Qualifier=v["Version"])["Configuration"]["State"]]
     assert states == ["Pending", "Active"]
