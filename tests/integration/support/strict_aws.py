@@ -20,7 +20,8 @@ Behaviours (the names are the knobs):
                                UpdateFunctionConfiguration is 412 PreconditionFailedException.
   lambda.version_pending       A newly published version is State Pending for N polls
                                (default 1) of GetFunction/GetFunctionConfiguration with that
-                               version, then Active; Invoke of a Pending version is 409.
+                               version, then Active; Invoke of a Pending version (by its
+                               number, or by an alias last seen pointing at it) is 409.
   ecs.task_definition_defaults RegisterTaskDefinition is normalized before moto stores it, and
                                RegisterTaskDefinition/DescribeTaskDefinition answers too:
                                healthCheck interval/timeout/retries 30/5/3 when omitted,
