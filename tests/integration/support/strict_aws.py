@@ -491,9 +491,10 @@ def _normalize_taskdef(td):
     for c in td.get("containerDefinitions") or []:
         hc = c.get("healthCheck") if isinstance(c, dict) else None
         if isinstance(hc, dict):
-            # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html:
+            # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html, in the
+            # same words in https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_AwsEcsTaskDefinitionContainerDefinitionsHealthCheckDetails.html:
             # interval "The default value is 30 seconds", timeout "The default value is 5",
-            # retries "The default value is 3"; startPeriod has no default ("off").
+            # retries "The default value is 3"; startPeriod has no default.
             hc.setdefault("interval", 30)
             hc.setdefault("timeout", 5)
             hc.setdefault("retries", 3)
@@ -570,8 +571,8 @@ def _ecs_after(call, doc):
 
 
 # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html:
-# maximumPercent defaults to 200 and minimumHealthyPercent to 100 for a REPLICA service; the
-# circuit breaker is off unless turned on (API_DeploymentCircuitBreaker.html).
+# "The default value for maximum percent is 200%", minimumHealthyPercent defaults to 100% for a
+# REPLICA service; the circuit breaker is used only if turned on (API_DeploymentCircuitBreaker.html).
 DEFAULT_DEPLOYMENT_CONFIGURATION = {"deploymentCircuitBreaker": {"enable": False, "rollback": False},
                                     "maximumPercent": 200, "minimumHealthyPercent": 100}
 
@@ -699,8 +700,8 @@ def _state(d, status, rollout):
 
 
 def _threshold(desired):
-    # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html:
-    # the failure threshold is half the desired count, at least 3 and at most 200.
+    # https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentCircuitBreaker.html
+    # (threshold): "a minimum threshold of 3 and a maximum threshold of 200 ... 0.5 * desired task count".
     return min(200, max(3, int(math.ceil(desired * 0.5))))
 
 
