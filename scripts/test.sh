@@ -63,6 +63,7 @@ integration() {
   if ls tests/integration/*.rs >/dev/null 2>&1; then
     check "cargo test (integration, moto)" scripts/with-local-aws.sh cargo test --quiet --release --test integration
   else skip "cargo integration tests" "none yet"; fi
+  check "pytest aws_proxy strict behaviours" scripts/with-local-aws.sh pytest -q -p no:cacheprovider tests/integration/support/test_aws_proxy.py
   if [ -x scripts/env-plan.sh ] && [ -d _CloudOps/env ]; then
     check "tofu plan env/dev against moto" scripts/with-local-aws.sh scripts/env-plan.sh dev
   fi

@@ -5,15 +5,30 @@ AWS API calls. Rules (a JSON file, re-read per request) can answer a call
 without moto ("respond"), patch moto's JSON answer ("patch"), or send another
 request to moto first ("pre") to simulate a concurrent actor.
 
+Strict mode (strict_aws.py, ON by default) models real-AWS behaviours that moto
+lacks: Lambda update/version states and RevisionIds, ECS task definition
+defaults, deployments, circuit-breaker rollbacks and deployment controllers, and
+STS's transient InvalidIdentityToken. It sees the world after a rule's "pre"
+request, answers before a "respond" rule, and a "patch" applies on top of its
+rewritten answers. Each
+intervention adds "strict": [names] to the call's log line. See strict_aws.py
+for the behaviour names, the {"strict_off": [...]} rules entry and
+AWS_PROXY_STRICT_OFF, and the ECS scenario rule actions
+("circuit_breaker_rollback", "replaced_by_other_deploy").
+
 usage: aws_proxy.py UPSTREAM_URL PORT_FILE RULES_FILE LOG_FILE
 """
 import http.client
 import json
+import os
 import sys
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import strict_aws  # noqa: E402
 
 UPSTREAM, PORT_FILE, RULES_FILE, LOG_FILE = sys.argv[1:5]
 up = urllib.parse.urlparse(UPSTREAM)
@@ -46,6 +61,17 @@ def set_path(doc, dotted, value):
         cur[last] = value
 
 
+def used(rule):
+    """The rule, counted as used; None once a rule with "times": N was used N times."""
+    if "times" in rule:
+        key = json.dumps(rule, sort_keys=True)
+        with LOCK:
+            USED[key] = USED.get(key, 0) + 1
+            if USED[key] > rule["times"]:
+                return None
+    return rule
+
+
 def upstream(method, path, headers, body):
     conn = http.client.HTTPConnection(up.hostname, up.port, timeout=60)
     conn.request(method, path, body=body, headers=headers)
@@ -73,22 +99,26 @@ class Handler(BaseHTTPRequestHandler):
                 entry["body"] = json.loads(body)
             except ValueError:
                 pass
-        with open(LOG_FILE, "a") as f:
-            f.write(json.dumps(entry) + "\n")
+        try:
+            status, rheaders, data = self.answer(op, headers, body, entry)
+        finally:  # logged before the reply, so a test that got its answer sees the line
+            with open(LOG_FILE, "a") as f:
+                f.write(json.dumps(entry) + "\n")
+        self.reply(status, rheaders, data)
+
+    def answer(self, op, headers, body, entry):
         try:
             rules = json.load(open(RULES_FILE))
         except (OSError, ValueError):
             rules = []
+        cfg = strict_aws.Config(rules)
+        if cfg.unknown:
+            msg = "aws_proxy: unknown strict behaviour(s) %s; known: %s" % (cfg.unknown, list(strict_aws.KNOBS))
+            return 500, [("Content-Type", "text/plain")], msg.encode()
+        rules = [r for r in rules if isinstance(r, dict)]
         rule = next((r for r in rules if r.get("op") == op and r.get("path_contains", "") in self.path), None)
-        if rule and "times" in rule:  # a rule with "times": N applies to the first N matching calls
-            key = json.dumps(rule, sort_keys=True)
-            with LOCK:
-                USED[key] = USED.get(key, 0) + 1
-                if USED[key] > rule["times"]:
-                    rule = None
-        if rule and rule.get("action") == "respond":
-            data = json.dumps(rule.get("body", {})).encode() if not isinstance(rule.get("body"), str) else rule["body"].encode()
-            return self.reply(rule.get("status", 200), list(rule.get("headers", {}).items()), data)
+        if rule and rule.get("action") == "pre":
+            rule = used(rule)
         if rule and rule.get("action") == "pre":
             p = rule["pre"]
             # moto routes by the signature's service name: reuse the caller's Authorization.
@@ -97,7 +127,23 @@ class Handler(BaseHTTPRequestHandler):
             if status >= 300:  # make a broken test setup visible in the call log
                 with open(LOG_FILE, "a") as f:
                     f.write(json.dumps({"op": "PRE-FAILED %d %s" % (status, data[:200].decode("utf-8", "replace"))}) + "\n")
+        # Strict mode sees the world after a "pre" actor (as AWS would: that actor came first) and
+        # answers before a "respond" rule (AWS refuses before the function, faked by the rule, runs).
+        call = strict_aws.Call(cfg, upstream, self.command, self.path, headers, body, op, entry)
+        early = strict_aws.before(call)
+        if early and early[0] == "answer":
+            return early[1:]
+        if early and early[0] == "forward":
+            body = early[1]
+        if rule and rule.get("action") != "pre":  # a call strict mode answered did not use the rule
+            rule = used(rule)
+        if rule and rule.get("action") == "respond":
+            data = json.dumps(rule.get("body", {})).encode() if not isinstance(rule.get("body"), str) else rule["body"].encode()
+            return rule.get("status", 200), list(rule.get("headers", {}).items()), data
+        if rule and rule.get("action") in strict_aws.SCENARIOS:
+            call.scenario = rule
         status, rheaders, data = upstream(self.command, self.path, headers, body)
+        data = strict_aws.after(call, status, data)
         if rule and rule.get("action") == "patch" and status == 200:
             doc = json.loads(data)
             try:
@@ -106,7 +152,7 @@ class Handler(BaseHTTPRequestHandler):
                 data = json.dumps(doc).encode()
             except (KeyError, IndexError, TypeError):
                 pass  # nothing to patch in this answer (e.g. no service yet)
-        self.reply(status, rheaders, data)
+        return status, rheaders, data
 
     def reply(self, status, headers, data):
         self.send_response(status)
@@ -122,6 +168,5 @@ class Handler(BaseHTTPRequestHandler):
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(PORT_FILE + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
-import os  # noqa: E402
 os.rename(PORT_FILE + ".tmp", PORT_FILE)
 server.serve_forever()
