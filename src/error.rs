@@ -39,19 +39,25 @@ pub enum DeployError {
         found: String,
     },
 
-    /// The post-deploy check failed; the alias was moved back.
-    #[error("check on {function} version {version} failed: {reason}; alias `{alias}` rolled back to {rolled_back_to}")]
+    /// The check of the new version failed; `alias_state` says where the alias is now.
+    #[error(
+        "check on {function} version {version} failed: {reason}; alias `{alias}` {alias_state}"
+    )]
     CheckFailed {
         function: String,
         version: String,
         alias: String,
-        rolled_back_to: String,
+        alias_state: String,
         reason: String,
     },
 
     /// An ECS rollout failed or timed out.
     #[error("ECS service {service}: {reason}")]
     Rollout { service: String, reason: String },
+
+    /// The job was cancelled (the runner stops the container with SIGTERM).
+    #[error("cancelled by {0} (the job was cancelled or timed out); the deploy stopped where it was. Fix: re-run the job; an ECS rollout already started goes on in ECS")]
+    Cancelled(&'static str),
 
     /// Anything else, with context.
     #[error("{0}")]
@@ -91,6 +97,7 @@ impl DeployError {
             DeployError::AliasMoved { .. } => "Concurrent deploy",
             DeployError::CheckFailed { .. } => "Post-deploy check failed",
             DeployError::Rollout { .. } => "ECS rollout failed",
+            DeployError::Cancelled(_) => "Deploy cancelled",
             DeployError::Other(_) => "Deploy failed",
         }
     }

@@ -51,28 +51,57 @@ pub async fn connect(inputs: &Inputs, rt: &Runtime) -> Result<Clients> {
     rt.info(format!(
         "assuming {role} through GitHub OIDC (session {session})"
     ));
-    let sts = aws_sdk_sts::Client::new(&base);
-    let out = sts
-        .assume_role_with_web_identity()
-        .role_arn(role)
-        .role_session_name(&session)
-        .web_identity_token(&token)
-        .duration_seconds(duration)
-        .send()
-        .await
-        .map_err(|e| {
-            let code = crate::error::aws_code(&e).unwrap_or_default().to_string();
-            let sub = oidc::claim(&token, "sub").unwrap_or_else(|| "<unreadable>".into());
-            if code == "AccessDenied" || code == "InvalidIdentityToken" {
-                DeployError::Credentials(format!(
-                    "STS refused to let this workflow assume {role} ({code}). The role's trust policy must allow \
-                     token.actions.githubusercontent.com:sub = \"{sub}\" and aud = \"{audience}\"; fix the trust \
-                     policy's repository, branch or environment condition"
-                ))
-            } else {
-                crate::error::aws(format!("STS AssumeRoleWithWebIdentity for {role}"), e)
+    // The STS call gets its own deadline; the SDK's standard retry mode
+    // covers throttling and 5xx, and `transient_sts` what STS reports as a
+    // client error although it passes on a later try.
+    let sts_config = aws_sdk_sts::config::Builder::from(&base)
+        .timeout_config(
+            aws_config::timeout::TimeoutConfig::builder()
+                .operation_attempt_timeout(STS_ATTEMPT_TIMEOUT)
+                .build(),
+        )
+        .build();
+    let sts = aws_sdk_sts::Client::from_conf(sts_config);
+    let mut attempt = 1;
+    let out = loop {
+        let r = sts
+            .assume_role_with_web_identity()
+            .role_arn(role)
+            .role_session_name(&session)
+            .web_identity_token(&token)
+            .duration_seconds(duration)
+            .send()
+            .await;
+        match r {
+            Ok(out) => break out,
+            Err(e) if attempt < STS_ATTEMPTS && transient_sts(&e) => {
+                let wait = backoff(attempt);
+                rt.info(format!(
+                    "STS AssumeRoleWithWebIdentity: {} (transient); retrying in {} ms (attempt {}/{STS_ATTEMPTS})",
+                    crate::error::aws_code(&e).unwrap_or("error"),
+                    wait.as_millis(),
+                    attempt + 1
+                ));
+                tokio::time::sleep(wait).await;
+                attempt += 1;
             }
-        })?;
+            Err(e) => {
+                let code = crate::error::aws_code(&e).unwrap_or_default().to_string();
+                let sub = oidc::claim(&token, "sub").unwrap_or_else(|| "<unreadable>".into());
+                return Err(
+                    if code == "AccessDenied" || code == "InvalidIdentityToken" {
+                        DeployError::Credentials(format!(
+                        "STS refused to let this workflow assume {role} ({code}). The role's trust policy must allow \
+                         token.actions.githubusercontent.com:sub = \"{sub}\" and aud = \"{audience}\"; fix the trust \
+                         policy's repository, branch or environment condition"
+                    ))
+                    } else {
+                        crate::error::aws(format!("STS AssumeRoleWithWebIdentity for {role}"), e)
+                    },
+                );
+            }
+        }
+    };
     let c = out
         .credentials()
         .ok_or_else(|| DeployError::Credentials("STS returned no credentials".into()))?;
@@ -94,6 +123,34 @@ pub async fn connect(inputs: &Inputs, rt: &Runtime) -> Result<Clients> {
         config,
         identity: format!("role {role} via GitHub OIDC"),
     })
+}
+
+const STS_ATTEMPTS: u32 = 6;
+const STS_ATTEMPT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Errors STS answers although the same request passes on a later try: the
+/// identity provider's keys could not be fetched (InvalidIdentityToken
+/// "Couldn't retrieve verification key from your identity provider"), or the
+/// provider could not be reached (IDPCommunicationError). Both are retried by
+/// aws-actions/configure-aws-credentials.
+fn transient_sts<E: aws_sdk_sts::error::ProvideErrorMetadata>(e: &E) -> bool {
+    match e.code() {
+        Some("IDPCommunicationError") => true,
+        Some("InvalidIdentityToken") => e
+            .message()
+            .is_some_and(|m| m.contains("Couldn't retrieve verification key")),
+        _ => false,
+    }
+}
+
+/// Exponential backoff with jitter: about 0.5 s, 1 s, 2 s, 4 s … capped at 8 s.
+pub fn backoff(attempt: u32) -> std::time::Duration {
+    let base = 500u64 << attempt.saturating_sub(1).min(4);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0);
+    std::time::Duration::from_millis(base.min(8_000) + nanos % (base / 4 + 1))
 }
 
 /// `ecom-deploy-<repo>-<run id>`, limited to STS's character set and 64 characters.
@@ -129,7 +186,7 @@ pub fn session_name(repo: &str, run_id: &str) -> String {
 pub fn role_duration(inputs: &Inputs) -> Result<u64> {
     Ok(inputs
         .int("role-duration-seconds", 900, 43_200)?
-        .unwrap_or(900) as u64)
+        .unwrap_or(3600) as u64)
 }
 
 /// A 12-digit AWS account ID.
@@ -198,6 +255,13 @@ mod tests {
         assert!(validate_role_arn("arn:aws:iam::123456789012:user/deploy").is_err());
         assert!(validate_role_arn("arn:aws:iam::1234:role/deploy").is_err());
         assert!(validate_role_arn("deploy").is_err());
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert!(backoff(1) >= std::time::Duration::from_millis(500));
+        assert!(backoff(2) >= std::time::Duration::from_millis(1000));
+        assert!(backoff(20) <= std::time::Duration::from_millis(10_001));
     }
 
     #[test]

@@ -29,13 +29,17 @@ pub struct Plan {
     pub cluster: Option<String>,
     pub subnets: Vec<String>,
     pub security_groups: Vec<String>,
-    pub assign_public_ip: bool,
+    /// `None`: DISABLED for a new service, the service's own setting on update.
+    pub assign_public_ip: Option<bool>,
     pub vpc_id: Option<String>,
     pub listener_arn: Option<String>,
     pub path_patterns: Vec<String>,
     pub host_headers: Vec<String>,
+    /// The listener rule's priority; `None` picks one by path specificity.
+    pub priority: Option<i32>,
     pub container_port: Option<i32>,
-    pub health_check_path: String,
+    /// `None`: /health for a new target group, the current path on update.
+    pub health_check_path: Option<String>,
     pub wait_timeout: Duration,
 }
 
@@ -97,32 +101,23 @@ pub fn plan(inputs: &Inputs, workspace: &Path) -> Result<Plan> {
     } else {
         None
     };
-    let assign_public_ip = match inputs.get("assign-public-ip").unwrap_or("DISABLED") {
-        "ENABLED" => true,
-        "DISABLED" => false,
-        other => {
-            return Err(DeployError::input(
-                "assign-public-ip",
-                format!("`{other}` is not ENABLED or DISABLED"),
-                "use ENABLED or DISABLED",
-            ))
-        }
-    };
+    let assign_public_ip = inputs.bool("assign-public-ip", Some(("ENABLED", "DISABLED")))?;
     let container_port = match inputs.int("container-port", 1, 65535)? {
         Some(p) => Some(p as i32),
         None => taskdef.container_port(&container),
     };
-    let health_check_path = inputs
-        .get("health-check-path")
-        .unwrap_or("/health")
-        .to_string();
-    if !health_check_path.starts_with('/') {
+    let health_check_path = inputs.get("health-check-path").map(String::from);
+    if let Some(p) = health_check_path.as_deref().filter(|p| !p.starts_with('/')) {
         return Err(DeployError::input(
             "health-check-path",
-            format!("`{health_check_path}` does not start with /"),
+            format!("`{p}` does not start with /"),
             "use a path such as /health",
         ));
     }
+    let priority = inputs.int("priority", 1, 50_000)?.map(|p| p as i32);
+    let path_patterns = inputs.list("path-pattern");
+    let host_headers = inputs.list("host-header");
+    super::elb::check_conditions(&path_patterns, &host_headers)?;
     let minutes = inputs.int("wait-timeout-minutes", 1, 360)?.unwrap_or(15) as u64;
     if let Some(p) = inputs.get("infra-parameters") {
         super::params::validate_prefix(p)?;
@@ -140,8 +135,9 @@ pub fn plan(inputs: &Inputs, workspace: &Path) -> Result<Plan> {
         assign_public_ip,
         vpc_id: None,
         listener_arn: None,
-        path_patterns: inputs.list("path-pattern"),
-        host_headers: inputs.list("host-header"),
+        path_patterns,
+        host_headers,
+        priority,
         container_port,
         health_check_path,
         wait_timeout: Duration::from_secs(minutes * 60),
@@ -233,11 +229,19 @@ impl Plan {
 
 pub async fn deploy(config: &SdkConfig, rt: &Runtime, plan: &Plan) -> Result<Outcome> {
     let ecs = aws_sdk_ecs::Client::new(config);
-    let cluster = plan.cluster.as_deref().unwrap_or_default();
-    check_cluster(&ecs, cluster).await?;
+    let cluster_ref = plan
+        .cluster
+        .as_deref()
+        .ok_or_else(|| DeployError::input("cluster", "required in mode ecs", "set `cluster`"))?;
+    let cluster = check_cluster(&ecs, cluster_ref).await?;
 
-    let (image_uri, digest) =
-        image::resolve(&aws_sdk_ecr::Client::new(config), &plan.image).await?;
+    // Everything that can refuse the deploy happens before anything is registered.
+    let existing = find_service(&ecs, cluster_ref, &plan.service).await?;
+    if let Some(svc) = &existing {
+        refuse_foreign_controller(svc, &plan.service)?;
+    }
+
+    let (image_uri, digest) = image::resolve(config, &plan.image).await?;
     if digest.is_empty() {
         rt.warning(format!(
             "image {image_uri} is not in ECR; it is deployed by tag, not pinned to a digest"
@@ -249,33 +253,29 @@ pub async fn deploy(config: &SdkConfig, rt: &Runtime, plan: &Plan) -> Result<Out
         .taskdef
         .render(&plan.template, &plan.container, &image_uri)?;
 
-    let existing = find_service(&ecs, cluster, &plan.service).await?;
+    let elb_client = aws_sdk_elasticloadbalancingv2::Client::new(config);
+    let want = plan.listener_arn.as_deref().map(|listener| Want {
+        cluster: &cluster.name,
+        service: &plan.service,
+        listener_arn: listener,
+        vpc_id: plan.vpc_id.as_deref(),
+        port: plan.container_port.unwrap_or(80),
+        health_check_path: plan.health_check_path.as_deref(),
+        path_patterns: &plan.path_patterns,
+        host_headers: &plan.host_headers,
+        priority: plan.priority,
+    });
+    let placement = match &want {
+        Some(w) => Some(elb::place(&elb_client, rt, w).await?),
+        None => None,
+    };
+    // After the placement: a refused rule (shadowing, a taken priority)
+    // leaves no new revision behind.
     let current = match &existing {
         Some(s) => s.task_definition().map(String::from),
         None => Some(rendered.family.clone()),
     };
     let (td_arn, registered) = ensure_revision(&ecs, rt, &rendered, current.as_deref()).await?;
-
-    let placement = match &plan.listener_arn {
-        Some(listener) => Some(
-            elb::place(
-                &aws_sdk_elasticloadbalancingv2::Client::new(config),
-                rt,
-                &Want {
-                    cluster,
-                    service: &plan.service,
-                    listener_arn: listener,
-                    vpc_id: plan.vpc_id.as_deref(),
-                    port: plan.container_port.unwrap_or(80),
-                    health_check_path: &plan.health_check_path,
-                    path_patterns: &plan.path_patterns,
-                    host_headers: &plan.host_headers,
-                },
-            )
-            .await?,
-        ),
-        None => None,
-    };
     let lb = placement.as_ref().map(|p| {
         LoadBalancer::builder()
             .target_group_arn(&p.target_group_arn)
@@ -284,24 +284,64 @@ pub async fn deploy(config: &SdkConfig, rt: &Runtime, plan: &Plan) -> Result<Out
             .build()
     });
 
+    let created = existing.is_none();
     let (service, deployment) = match existing {
-        None => create_service(&ecs, rt, plan, cluster, &td_arn, lb).await?,
-        Some(svc) => update_service(&ecs, rt, plan, cluster, &svc, &td_arn, lb).await?,
+        None => create_service(&ecs, rt, plan, &cluster, &td_arn, lb).await?,
+        Some(svc) => update_service(&ecs, rt, plan, cluster_ref, &svc, &td_arn, lb).await?,
     };
+    let service_arn = required(service.service_arn(), "ECS service", "serviceArn")?;
     let service_changed = deployment.is_some();
-    if let Some(id) = deployment {
+    if let Some(id) = &deployment {
         rt.info(format!(
             "waiting for deployment {id} (timeout {} min)",
             plan.wait_timeout.as_secs() / 60
         ));
-        wait::rollout(&ecs, rt, cluster, &plan.service, &id, plan.wait_timeout).await?;
+        let waited = wait::rollout(
+            &ecs,
+            rt,
+            cluster_ref,
+            &plan.service,
+            id,
+            &td_arn,
+            plan.wait_timeout,
+        )
+        .await;
+        if let Err(e) = waited {
+            return Err(if created {
+                remove_failed_service(
+                    &ecs,
+                    &elb_client,
+                    rt,
+                    cluster_ref,
+                    &plan.service,
+                    placement.as_ref(),
+                    e,
+                )
+                .await
+            } else {
+                e
+            });
+        }
     } else {
         rt.info("service already runs this revision; nothing to roll out");
     }
+
+    // Traffic reaches the service only now that its tasks passed the target
+    // group's health checks (a new rule waits with a condition no request has).
+    let mut opened = false;
+    if let (Some(w), Some(p)) = (&want, &placement) {
+        if p.pending {
+            elb::open(&elb_client, rt, w, &p.rule_arn).await?;
+            opened = true;
+        }
+    }
     Ok(Outcome {
-        changed: registered || service_changed || placement.as_ref().is_some_and(|p| p.changed),
+        changed: registered
+            || service_changed
+            || opened
+            || placement.as_ref().is_some_and(|p| p.changed),
         task_definition_arn: td_arn,
-        service_arn: service.service_arn().unwrap_or_default().to_string(),
+        service_arn,
         target_group_arn: placement
             .as_ref()
             .map(|p| p.target_group_arn.clone())
@@ -311,16 +351,34 @@ pub async fn deploy(config: &SdkConfig, rt: &Runtime, plan: &Plan) -> Result<Out
     })
 }
 
-async fn check_cluster(ecs: &aws_sdk_ecs::Client, cluster: &str) -> Result<()> {
+/// A field AWS documents as always present; its absence is an error, not "".
+fn required(v: Option<&str>, what: &str, field: &str) -> Result<String> {
+    v.map(String::from)
+        .ok_or_else(|| DeployError::Other(format!("{what} has no {field}")))
+}
+
+/// The cluster as the deploy needs it.
+pub struct Cluster {
+    /// The cluster's name, also when the input is an ARN (names of target
+    /// groups and rule priorities derive from it).
+    pub name: String,
+    /// The cluster has a default capacity provider strategy (e.g. Fargate
+    /// Spot): a new service uses it, and gets no launch type.
+    pub default_capacity_providers: bool,
+}
+
+async fn check_cluster(ecs: &aws_sdk_ecs::Client, cluster: &str) -> Result<Cluster> {
     let out = ecs
         .describe_clusters()
         .clusters(cluster)
         .send()
         .await
         .map_err(|e| aws("ECS DescribeClusters", e))?;
-    let active = out.clusters().iter().any(|c| c.status() == Some("ACTIVE"));
-    if active {
-        return Ok(());
+    if let Some(c) = out.clusters().iter().find(|c| c.status() == Some("ACTIVE")) {
+        return Ok(Cluster {
+            name: required(c.cluster_name(), "ECS cluster", "clusterName")?,
+            default_capacity_providers: !c.default_capacity_provider_strategy().is_empty(),
+        });
     }
     let names: Vec<String> = match ecs.list_clusters().send().await {
         Ok(l) => l
@@ -341,6 +399,23 @@ async fn check_cluster(ecs: &aws_sdk_ecs::Client, cluster: &str) -> Result<()> {
             }
         ),
         "use a cluster the infrastructure created, and check `aws-region`",
+    ))
+}
+
+/// Only the ECS (rolling) controller takes UpdateService with a task
+/// definition; CODE_DEPLOY and EXTERNAL services are deployed elsewhere.
+fn refuse_foreign_controller(svc: &Service, name: &str) -> Result<()> {
+    let kind = svc
+        .deployment_controller()
+        .map(|c| c.r#type().as_str().to_string())
+        .unwrap_or_else(|| "ECS".into());
+    if kind == "ECS" {
+        return Ok(());
+    }
+    Err(DeployError::input(
+        "service",
+        format!("service `{name}` uses the {kind} deployment controller; ecom-deploy rolls out only services with the ECS controller, and nothing was registered"),
+        "deploy it through its controller (CodeDeploy: an AppSpec and CreateDeployment), or have the infrastructure set deployment_controller type ECS",
     ))
 }
 
@@ -383,7 +458,11 @@ async fn ensure_revision(
                 if let Some(td) = out.task_definition() {
                     let have = TaskDef::from_registered(td, out.tags());
                     if have.normalized() == rendered.normalized() {
-                        let arn = td.task_definition_arn().unwrap_or_default().to_string();
+                        let arn = required(
+                            td.task_definition_arn(),
+                            "task definition",
+                            "taskDefinitionArn",
+                        )?;
                         rt.info(format!("task definition unchanged: reusing {arn}"));
                         return Ok((arn, false));
                     }
@@ -407,6 +486,8 @@ async fn ensure_revision(
     Ok((arn, true))
 }
 
+/// The deployment configuration of a service this action creates; an
+/// existing service keeps the one the infrastructure gave it.
 fn circuit_breaker() -> DeploymentConfiguration {
     DeploymentConfiguration::builder()
         .deployment_circuit_breaker(
@@ -420,11 +501,28 @@ fn circuit_breaker() -> DeploymentConfiguration {
         .build()
 }
 
+fn network(subnets: &[String], groups: &[String], public: bool) -> Result<NetworkConfiguration> {
+    Ok(NetworkConfiguration::builder()
+        .awsvpc_configuration(
+            AwsVpcConfiguration::builder()
+                .set_subnets(Some(subnets.to_vec()))
+                .set_security_groups(Some(groups.to_vec()))
+                .assign_public_ip(if public {
+                    AssignPublicIp::Enabled
+                } else {
+                    AssignPublicIp::Disabled
+                })
+                .build()
+                .map_err(|e| DeployError::Other(format!("network configuration: {e}")))?,
+        )
+        .build())
+}
+
 async fn create_service(
     ecs: &aws_sdk_ecs::Client,
     rt: &Runtime,
     plan: &Plan,
-    cluster: &str,
+    cluster: &Cluster,
     td_arn: &str,
     lb: Option<LoadBalancer>,
 ) -> Result<(Service, Option<String>)> {
@@ -448,29 +546,23 @@ async fn create_service(
             "set `security-groups` (or `infra-parameters`)",
         ));
     }
-    let network = NetworkConfiguration::builder()
-        .awsvpc_configuration(
-            AwsVpcConfiguration::builder()
-                .set_subnets(Some(plan.subnets.clone()))
-                .set_security_groups(Some(plan.security_groups.clone()))
-                .assign_public_ip(if plan.assign_public_ip {
-                    AssignPublicIp::Enabled
-                } else {
-                    AssignPublicIp::Disabled
-                })
-                .build()
-                .map_err(|e| DeployError::Other(format!("network configuration: {e}")))?,
-        )
-        .build();
+    let net = network(
+        &plan.subnets,
+        &plan.security_groups,
+        plan.assign_public_ip.unwrap_or(false),
+    )?;
     let has_lb = lb.is_some();
+    // Neither a launch type nor a strategy: ECS uses the cluster's default
+    // capacity provider strategy (CreateService API reference).
+    let launch_type = (!cluster.default_capacity_providers).then_some(LaunchType::Fargate);
     let out = ecs
         .create_service()
-        .cluster(cluster)
+        .cluster(&cluster.name)
         .service_name(&plan.service)
         .task_definition(td_arn)
         .desired_count(plan.desired.unwrap_or(1))
-        .launch_type(LaunchType::Fargate)
-        .network_configuration(network)
+        .set_launch_type(launch_type)
+        .network_configuration(net)
         .deployment_configuration(circuit_breaker())
         .set_load_balancers(lb.map(|l| vec![l]))
         .set_health_check_grace_period_seconds(has_lb.then_some(60))
@@ -489,9 +581,92 @@ async fn create_service(
         .service()
         .cloned()
         .ok_or_else(|| DeployError::Other("CreateService returned no service".into()))?;
-    rt.info(format!("created service {} in {cluster}", plan.service));
-    let id = primary_id(&svc);
-    Ok((svc, id))
+    rt.info(format!(
+        "created service {} in {}{}",
+        plan.service,
+        cluster.name,
+        if cluster.default_capacity_providers {
+            " (the cluster's default capacity provider strategy)"
+        } else {
+            " (launch type FARGATE)"
+        }
+    ));
+    let id = primary_id(&svc)?;
+    Ok((svc, Some(id)))
+}
+
+/// What UpdateService must change; everything else stays as the service has it.
+#[derive(Debug, Default, PartialEq)]
+pub struct ServiceChanges {
+    pub task_definition: bool,
+    pub desired_count: Option<i32>,
+    /// The full list to send: the service's own load balancers plus ours.
+    pub load_balancers: Option<Vec<LoadBalancer>>,
+    pub network: Option<NetworkConfiguration>,
+}
+
+impl ServiceChanges {
+    fn any(&self) -> bool {
+        self.task_definition
+            || self.desired_count.is_some()
+            || self.load_balancers.is_some()
+            || self.network.is_some()
+    }
+}
+
+/// Compare the service with the plan.
+pub fn service_changes(
+    plan: &Plan,
+    svc: &Service,
+    td_arn: &str,
+    lb: Option<LoadBalancer>,
+) -> Result<ServiceChanges> {
+    let mut c = ServiceChanges {
+        task_definition: svc.task_definition() != Some(td_arn),
+        desired_count: plan.desired.filter(|d| *d != svc.desired_count()),
+        ..Default::default()
+    };
+    if let Some(l) = lb {
+        let have = svc.load_balancers();
+        if !have
+            .iter()
+            .any(|x| x.target_group_arn() == l.target_group_arn())
+        {
+            let mut all = have.to_vec();
+            all.push(l);
+            c.load_balancers = Some(all);
+        }
+    }
+    let current = svc
+        .network_configuration()
+        .and_then(|n| n.awsvpc_configuration());
+    let sorted = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    let have_subnets = current.map(|a| sorted(a.subnets())).unwrap_or_default();
+    let have_groups = current
+        .map(|a| sorted(a.security_groups()))
+        .unwrap_or_default();
+    let have_public = current.and_then(|a| a.assign_public_ip()) == Some(&AssignPublicIp::Enabled);
+    let subnets = if plan.subnets.is_empty() {
+        have_subnets.clone()
+    } else {
+        sorted(&plan.subnets)
+    };
+    let groups = if plan.security_groups.is_empty() {
+        have_groups.clone()
+    } else {
+        sorted(&plan.security_groups)
+    };
+    let public = plan.assign_public_ip.unwrap_or(have_public);
+    if (subnets != have_subnets || groups != have_groups || public != have_public)
+        && !subnets.is_empty()
+    {
+        c.network = Some(network(&subnets, &groups, public)?);
+    }
+    Ok(c)
 }
 
 async fn update_service(
@@ -503,24 +678,28 @@ async fn update_service(
     td_arn: &str,
     lb: Option<LoadBalancer>,
 ) -> Result<(Service, Option<String>)> {
-    let new_td = svc.task_definition() != Some(td_arn);
-    let new_count = plan.desired.is_some_and(|d| d != svc.desired_count());
-    let new_lb = lb.as_ref().is_some_and(|l| {
-        !svc.load_balancers()
-            .iter()
-            .any(|x| x.target_group_arn() == l.target_group_arn())
-    });
-    if !(new_td || new_count || new_lb) {
+    let changes = service_changes(plan, svc, td_arn, lb)?;
+    if !changes.any() {
         return Ok((svc.clone(), None));
     }
+    let what: Vec<&str> = [
+        (changes.task_definition, "new revision"),
+        (changes.desired_count.is_some(), "desired count"),
+        (changes.load_balancers.is_some(), "load balancer added"),
+        (changes.network.is_some(), "network configuration"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, w)| *w)
+    .collect();
     let out = ecs
         .update_service()
         .cluster(cluster)
         .service(&plan.service)
         .task_definition(td_arn)
-        .set_desired_count(plan.desired)
-        .set_load_balancers(if new_lb { lb.map(|l| vec![l]) } else { None })
-        .deployment_configuration(circuit_breaker())
+        .set_desired_count(changes.desired_count)
+        .set_load_balancers(changes.load_balancers)
+        .set_network_configuration(changes.network)
         .send()
         .await
         .map_err(|e| aws(format!("ECS UpdateService {}", plan.service), e))?;
@@ -529,23 +708,66 @@ async fn update_service(
         .cloned()
         .ok_or_else(|| DeployError::Other("UpdateService returned no service".into()))?;
     rt.info(format!(
-        "updated service {}:{}{}{}",
+        "updated service {}: {}",
         plan.service,
-        if new_td { " new revision" } else { "" },
-        if new_count { " desired count" } else { "" },
-        if new_lb { " load balancer" } else { "" }
+        what.join(", ")
     ));
-    let id = primary_id(&svc);
-    Ok((svc, id))
+    let id = primary_id(&svc)?;
+    Ok((svc, Some(id)))
 }
 
-fn primary_id(svc: &Service) -> Option<String> {
+fn primary_id(svc: &Service) -> Result<String> {
     svc.deployments()
         .iter()
         .find(|d| d.status() == Some("PRIMARY"))
         .and_then(|d| d.id())
         .map(String::from)
-        .or_else(|| Some(String::new()))
+        .ok_or_else(|| DeployError::Other("the service answer has no PRIMARY deployment".into()))
+}
+
+/// A service this run created failed to roll out: remove it, its rule and
+/// its target group, so nothing half-deployed stays behind. What cannot be
+/// removed is listed in the error.
+async fn remove_failed_service(
+    ecs: &aws_sdk_ecs::Client,
+    elb_client: &aws_sdk_elasticloadbalancingv2::Client,
+    rt: &Runtime,
+    cluster: &str,
+    service: &str,
+    placement: Option<&elb::Placement>,
+    cause: DeployError,
+) -> DeployError {
+    let mut left = Vec::new();
+    if let Err(e) = ecs
+        .delete_service()
+        .cluster(cluster)
+        .service(service)
+        .force(true)
+        .send()
+        .await
+    {
+        left.push(format!("service {service} ({})", aws("DeleteService", e)));
+    }
+    if let Some(p) = placement {
+        if let Some(l) = elb::remove(elb_client, p).await.err() {
+            left.push(l);
+        }
+    }
+    let note = if left.is_empty() {
+        rt.info(format!(
+            "removed the new service {service} and what this run created for it"
+        ));
+        "; the new service, its listener rule and target group were removed".to_string()
+    } else {
+        format!("; left behind (remove by hand): {}", left.join("; "))
+    };
+    match cause {
+        DeployError::Rollout { service, reason } => DeployError::Rollout {
+            service,
+            reason: format!("{reason}{note}"),
+        },
+        other => DeployError::Other(format!("{other}{note}")),
+    }
 }
 
 #[cfg(test)]
@@ -590,6 +812,16 @@ mod tests {
             "an unset desired-count keeps the service's count"
         );
         assert_eq!(p.wait_timeout, Duration::from_secs(15 * 60));
+        assert_eq!(
+            p.assign_public_ip, None,
+            "unset keeps the service's setting"
+        );
+        assert_eq!(
+            p.health_check_path, None,
+            "unset keeps the target group's path"
+        );
+        let p = plan_with(&[("assign-public-ip", "true"), ("priority", "120")]).unwrap();
+        assert_eq!((p.assign_public_ip, p.priority), (Some(true), Some(120)));
     }
 
     #[test]
@@ -601,6 +833,8 @@ mod tests {
             ("container-port", "70000"),
             ("health-check-path", "health"),
             ("wait-timeout-minutes", "0"),
+            ("priority", "50001"),
+            ("path-pattern", "/a,/b,/c,/d,/e,/f"),
             ("infra-parameters", "ecom/dev"),
             ("subnets", "net-1"),
             ("security-groups", "default"),
@@ -618,6 +852,38 @@ mod tests {
             );
             assert!(e.contains("Fix: "), "{e}");
         }
+    }
+
+    #[test]
+    fn an_update_adds_our_load_balancer_and_keeps_the_others() {
+        let p = plan_with(&[]).unwrap();
+        let infra_lb = LoadBalancer::builder()
+            .target_group_arn("arn:tg/infra")
+            .container_name("orders")
+            .container_port(8080)
+            .build();
+        let svc = Service::builder()
+            .task_definition("arn:td:1")
+            .desired_count(3)
+            .load_balancers(infra_lb.clone())
+            .network_configuration(network(&["subnet-a".into()], &["sg-1".into()], false).unwrap())
+            .build();
+        let ours = LoadBalancer::builder()
+            .target_group_arn("arn:tg/ours")
+            .build();
+        let c = service_changes(&p, &svc, "arn:td:2", Some(ours.clone())).unwrap();
+        assert_eq!(c.load_balancers, Some(vec![infra_lb.clone(), ours.clone()]));
+        assert_eq!(c.desired_count, None, "an unset desired-count keeps 3");
+        assert_eq!(c.network, None, "no network input: the service's stays");
+        assert!(c.task_definition);
+        // Already attached: nothing to send.
+        let svc2 = Service::builder()
+            .task_definition("arn:td:1")
+            .load_balancers(infra_lb)
+            .load_balancers(ours.clone())
+            .build();
+        let c = service_changes(&p, &svc2, "arn:td:1", Some(ours)).unwrap();
+        assert!(!c.any(), "{c:?}");
     }
 
     #[test]

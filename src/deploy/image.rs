@@ -11,6 +11,8 @@ pub enum ImageRef {
     Ecr {
         registry: Option<String>,
         account: Option<String>,
+        /// The registry's region, from the URI (`None`: the deploy's region).
+        region: Option<String>,
         repo: String,
         tag: String,
     },
@@ -55,17 +57,24 @@ pub fn parse(image: &str) -> Result<ImageRef> {
         None => Ok(ImageRef::Ecr {
             registry: None,
             account: None,
+            region: None,
             repo: repo.into(),
             tag: tag.into(),
         }),
         Some(r) if r.contains(".dkr.ecr.") && r.contains(".amazonaws.com") => {
-            let account = r.split('.').next().unwrap_or_default();
+            // <account>.dkr.ecr.<region>.amazonaws.com[.cn]
+            let parts: Vec<&str> = r.split('.').collect();
+            let (account, region) = match parts.as_slice() {
+                [a, "dkr", "ecr", region, "amazonaws", "com", ..] => (*a, *region),
+                _ => return Err(bad("has a malformed ECR registry host")),
+            };
             if !crate::aws::is_account_id(account) {
                 return Err(bad("has an ECR registry without a 12-digit account"));
             }
             Ok(ImageRef::Ecr {
                 registry: Some(r.into()),
                 account: Some(account.into()),
+                region: Some(region.into()),
                 repo: repo.into(),
                 tag: tag.into(),
             })
@@ -75,8 +84,9 @@ pub fn parse(image: &str) -> Result<ImageRef> {
 }
 
 /// The image URI to deploy (pinned by digest where possible) and the digest.
-pub async fn resolve(ecr: &aws_sdk_ecr::Client, image: &ImageRef) -> Result<(String, String)> {
-    let (registry, account, repo, tag) = match image {
+/// ECR is asked in the registry's own region and account, taken from the URI.
+pub async fn resolve(config: &aws_config::SdkConfig, image: &ImageRef) -> Result<(String, String)> {
+    let (registry, account, region, repo, tag) = match image {
         ImageRef::Digest(s) => {
             let d = s
                 .split_once('@')
@@ -88,10 +98,16 @@ pub async fn resolve(ecr: &aws_sdk_ecr::Client, image: &ImageRef) -> Result<(Str
         ImageRef::Ecr {
             registry,
             account,
+            region,
             repo,
             tag,
-        } => (registry, account, repo, tag),
+        } => (registry, account, region, repo, tag),
     };
+    let mut ecr_config = aws_sdk_ecr::config::Builder::from(config);
+    if let Some(r) = region {
+        ecr_config = ecr_config.region(aws_sdk_ecr::config::Region::new(r.clone()));
+    }
+    let ecr = &aws_sdk_ecr::Client::from_conf(ecr_config.build());
     let out = ecr
         .describe_images()
         .repository_name(repo)
@@ -196,6 +212,7 @@ mod tests {
             ImageRef::Ecr {
                 registry: None,
                 account: None,
+                region: None,
                 repo: "orders".into(),
                 tag: "abc123".into()
             }
@@ -205,6 +222,7 @@ mod tests {
             ImageRef::Ecr {
                 registry: Some("123456789012.dkr.ecr.eu-west-1.amazonaws.com".into()),
                 account: Some("123456789012".into()),
+                region: Some("eu-west-1".into()),
                 repo: "shop/orders".into(),
                 tag: "v1".into()
             }
@@ -219,7 +237,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_references() {
-        for bad in ["", "orders", "orders:", "a b:1", "x@sha256:123"] {
+        for bad in [
+            "",
+            "orders",
+            "orders:",
+            "a b:1",
+            "x@sha256:123",
+            "123456789012.dkr.ecr.amazonaws.com/orders:v1",
+        ] {
             let e = parse(bad).unwrap_err().to_string();
             assert!(e.starts_with("input `image`"), "{bad}: {e}");
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use aws_sdk_lambda::primitives::Blob;
-use aws_sdk_lambda::types::LastUpdateStatus;
+use aws_sdk_lambda::types::{LastUpdateStatus, PackageType, State};
 use aws_sdk_lambda::Client;
 use serde_json::Value;
 
@@ -150,7 +150,8 @@ fn validate_alias(a: &str) -> Result<()> {
     }
 }
 
-/// Run the deploy.
+/// Run the deploy: update the code, publish a version, check that version by
+/// its qualifier, and only then move the alias (guarded by its RevisionId).
 pub async fn deploy(client: &Client, rt: &Runtime, plan: &Plan) -> Result<Outcome> {
     let f = plan.function.as_str();
     let sha = plan.package.sha256_b64();
@@ -171,7 +172,18 @@ pub async fn deploy(client: &Client, rt: &Runtime, plan: &Plan) -> Result<Outcom
             aws(format!("GetFunctionConfiguration {f}"), e)
         }
     })?;
-    let function_arn = latest.function_arn().unwrap_or_default().to_string();
+    if latest.package_type() == Some(&PackageType::Image) {
+        return Err(DeployError::input(
+            "function-name",
+            format!("function `{f}` is a container-image function (PackageType Image); mode lambda deploys zip packages"),
+            "point `function-name` at a zip-packaged function, or deploy the image with the infrastructure's image pipeline",
+        ));
+    }
+    let function_arn = required(
+        latest.function_arn(),
+        "GetFunctionConfiguration",
+        "FunctionArn",
+    )?;
 
     let alias = match client
         .get_alias()
@@ -212,33 +224,44 @@ pub async fn deploy(client: &Client, rt: &Runtime, plan: &Plan) -> Result<Outcom
         }
     }
 
-    let revision = update_code(client, rt, f, &plan.package).await?;
-    wait_updated(client, rt, f).await?;
-    let published = client
-        .publish_version()
-        .function_name(f)
-        .code_sha256(&sha)
-        .set_revision_id(revision)
-        .description(format!(
-            "ecom-deploy {}",
-            std::env::var("GITHUB_SHA").unwrap_or_default()
-        ))
-        .send()
-        .await
-        .map_err(|e| aws(format!("PublishVersion {f}"), e))?;
-    let version = published.version().unwrap_or_default().to_string();
-    rt.info(format!("published version {version}"));
-
-    let alias_revision = move_alias(client, rt, plan, alias.as_ref(), &version).await?;
+    update_code(client, rt, f, &plan.package).await?;
+    let version = publish(client, rt, f, &sha).await?;
+    wait_active(client, rt, f, &version).await?;
 
     if let Some(check) = &plan.check {
         if let Err(reason) = run_check(client, rt, f, &version, check).await {
-            let back = rollback(client, rt, plan, previous.as_deref(), alias_revision).await?;
             return Err(DeployError::CheckFailed {
                 function: f.to_string(),
                 version,
                 alias: plan.alias.clone(),
-                rolled_back_to: back,
+                alias_state: match &previous {
+                    Some(p) => format!("was not moved; it still serves version {p}"),
+                    None => "was not created".to_string(),
+                },
+                reason,
+            });
+        }
+    }
+
+    let alias_revision = move_alias(client, rt, plan, alias.as_ref(), &version).await?;
+
+    // The alias now serves the new version: check it once more through the
+    // alias, and move it back if that fails. The check's reason is kept even
+    // when the rollback itself fails.
+    if let Some(check) = &plan.check {
+        if let Err(reason) = run_check(client, rt, f, &plan.alias, check).await {
+            let alias_state =
+                match rollback(client, rt, plan, previous.as_deref(), alias_revision).await {
+                    Ok(state) => state,
+                    Err(e) => format!(
+                        "could NOT be rolled back ({e}); it still serves version {version}: move it back by hand"
+                    ),
+                };
+            return Err(DeployError::CheckFailed {
+                function: f.to_string(),
+                version,
+                alias: plan.alias.clone(),
+                alias_state,
                 reason,
             });
         }
@@ -253,13 +276,15 @@ pub async fn deploy(client: &Client, rt: &Runtime, plan: &Plan) -> Result<Outcom
     })
 }
 
-/// UpdateFunctionCode, waiting out a concurrent update instead of failing.
-async fn update_code(
-    client: &Client,
-    rt: &Runtime,
-    f: &str,
-    pkg: &Package,
-) -> Result<Option<String>> {
+/// A field AWS documents as always present; its absence is an error, not "".
+fn required(v: Option<&str>, call: &str, field: &str) -> Result<String> {
+    v.map(String::from)
+        .ok_or_else(|| DeployError::Other(format!("{call} returned no {field}")))
+}
+
+/// UpdateFunctionCode (waiting out a concurrent update instead of failing),
+/// then wait until Lambda reports the update Successful.
+async fn update_code(client: &Client, rt: &Runtime, f: &str, pkg: &Package) -> Result<()> {
     let mut attempt = 0;
     loop {
         let r = client
@@ -269,9 +294,9 @@ async fn update_code(
             .send()
             .await;
         match r {
-            Ok(out) => {
+            Ok(_) => {
                 rt.info(format!("updated code of {f}"));
-                return Ok(out.revision_id().map(String::from));
+                return wait_updated(client, rt, f).await;
             }
             Err(e) if aws_code(&e) == Some("ResourceConflictException") && attempt < 90 => {
                 attempt += 1;
@@ -287,7 +312,7 @@ async fn update_code(
     }
 }
 
-/// Poll until `LastUpdateStatus` leaves InProgress.
+/// Poll until `LastUpdateStatus` is Successful.
 async fn wait_updated(client: &Client, rt: &Runtime, f: &str) -> Result<()> {
     for i in 0..300 {
         let c = client
@@ -308,7 +333,7 @@ async fn wait_updated(client: &Client, rt: &Runtime, f: &str) -> Result<()> {
                 if i % 10 == 0 {
                     rt.info(format!("waiting for {f} to finish updating"));
                 }
-                tokio::time::sleep(Duration::from_secs(1)).await;
+                tokio::time::sleep(POLL).await;
             }
         }
     }
@@ -316,6 +341,95 @@ async fn wait_updated(client: &Client, rt: &Runtime, f: &str) -> Result<()> {
         "{f} did not finish updating within 5 minutes"
     )))
 }
+
+/// PublishVersion of exactly our code. The RevisionId is read after the
+/// update completed: Lambda gives the function a new one when the update
+/// finishes, so the one UpdateFunctionCode returned is already stale
+/// (aws/aws-sdk issue 377). A 412 means someone changed the function after
+/// our update; a 409 that another update is running.
+async fn publish(client: &Client, rt: &Runtime, f: &str, sha: &str) -> Result<String> {
+    let description = match std::env::var("GITHUB_SHA") {
+        Ok(s) if !s.is_empty() => format!("ecom-deploy {s}"),
+        _ => "ecom-deploy".to_string(),
+    };
+    for attempt in 1..=30 {
+        let now = client
+            .get_function_configuration()
+            .function_name(f)
+            .send()
+            .await
+            .map_err(|e| aws(format!("GetFunctionConfiguration {f}"), e))?;
+        if now.code_sha256() != Some(sha) {
+            return Err(DeployError::Other(format!(
+                "the code of {f} changed after this deploy updated it (another deploy?); nothing was published. Re-run the job"
+            )));
+        }
+        let r = client
+            .publish_version()
+            .function_name(f)
+            .code_sha256(sha)
+            .set_revision_id(now.revision_id().map(String::from))
+            .description(&description)
+            .send()
+            .await;
+        match r {
+            Ok(out) => {
+                let version = required(out.version(), "PublishVersion", "Version")?;
+                rt.info(format!("published version {version}"));
+                return Ok(version);
+            }
+            Err(e)
+                if matches!(
+                    aws_code(&e),
+                    Some("ResourceConflictException") | Some("PreconditionFailedException")
+                ) && attempt < 30 =>
+            {
+                rt.info(format!(
+                    "PublishVersion {f}: {} ; reading the function again (attempt {attempt})",
+                    aws_code(&e).unwrap_or_default()
+                ));
+                wait_updated(client, rt, f).await?;
+            }
+            Err(e) => return Err(aws(format!("PublishVersion {f}"), e)),
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
+/// A new version can be Pending before it is Active; the alias moves only to
+/// an Active version.
+async fn wait_active(client: &Client, rt: &Runtime, f: &str, version: &str) -> Result<()> {
+    for i in 0..300 {
+        let c = client
+            .get_function_configuration()
+            .function_name(f)
+            .qualifier(version)
+            .send()
+            .await
+            .map_err(|e| aws(format!("GetFunctionConfiguration {f}:{version}"), e))?;
+        match c.state() {
+            Some(State::Active) | None => return Ok(()),
+            Some(State::Failed) | Some(State::Inactive) => {
+                return Err(DeployError::Other(format!(
+                    "version {version} of {f} is {}: {}; the alias was not moved",
+                    c.state().map(|s| s.as_str()).unwrap_or("?"),
+                    c.state_reason().unwrap_or("no reason given")
+                )))
+            }
+            _ => {
+                if i % 10 == 0 {
+                    rt.info(format!("waiting for version {version} to become Active"));
+                }
+                tokio::time::sleep(POLL).await;
+            }
+        }
+    }
+    Err(DeployError::Other(format!(
+        "version {version} of {f} did not become Active within 5 minutes; the alias was not moved"
+    )))
+}
+
+const POLL: Duration = Duration::from_secs(1);
 
 /// Point the alias at `version`, refusing if someone else moved it since we read it.
 async fn move_alias(
@@ -338,25 +452,8 @@ async fn move_alias(
         rt.info(format!("created alias {} -> {version}", plan.alias));
         return Ok(out.revision_id().map(String::from));
     };
-    let expected = seen.function_version().unwrap_or_default().to_string();
-    // Lambda checks RevisionId atomically; the re-read gives a clear message
-    // (and covers emulators that ignore RevisionId).
-    let now = client
-        .get_alias()
-        .function_name(f)
-        .name(&plan.alias)
-        .send()
-        .await
-        .map_err(|e| aws(format!("GetAlias {f}:{}", plan.alias), e))?;
-    let found = now.function_version().unwrap_or_default().to_string();
-    if found != expected {
-        return Err(DeployError::AliasMoved {
-            function: f.into(),
-            alias: plan.alias.clone(),
-            expected,
-            found,
-        });
-    }
+    let expected = required(seen.function_version(), "GetAlias", "FunctionVersion")?;
+    // Lambda checks the RevisionId atomically (412 when it is stale).
     let out = client
         .update_alias()
         .function_name(f)
@@ -364,19 +461,28 @@ async fn move_alias(
         .function_version(version)
         .set_revision_id(seen.revision_id().map(String::from))
         .send()
-        .await
-        .map_err(|e| {
-            if aws_code(&e) == Some("PreconditionFailedException") {
-                DeployError::AliasMoved {
-                    function: f.into(),
-                    alias: plan.alias.clone(),
-                    expected: expected.clone(),
-                    found: "another version (revision changed)".into(),
-                }
-            } else {
-                aws(format!("UpdateAlias {f}:{}", plan.alias), e)
-            }
-        })?;
+        .await;
+    let out = match out {
+        Ok(out) => out,
+        Err(e) if aws_code(&e) == Some("PreconditionFailedException") => {
+            let found = client
+                .get_alias()
+                .function_name(f)
+                .name(&plan.alias)
+                .send()
+                .await
+                .ok()
+                .and_then(|a| a.function_version().map(String::from))
+                .unwrap_or_else(|| "another version".into());
+            return Err(DeployError::AliasMoved {
+                function: f.into(),
+                alias: plan.alias.clone(),
+                expected,
+                found,
+            });
+        }
+        Err(e) => return Err(aws(format!("UpdateAlias {f}:{}", plan.alias), e)),
+    };
     rt.info(format!(
         "moved alias {} {expected} -> {version}",
         plan.alias
@@ -384,19 +490,20 @@ async fn move_alias(
     Ok(out.revision_id().map(String::from))
 }
 
-/// Invoke the new version and compare. `Err` carries the reason shown to the user.
+/// Invoke `qualifier` (a version or the alias) and compare. `Err` carries
+/// the reason shown to the user.
 async fn run_check(
     client: &Client,
     rt: &Runtime,
     f: &str,
-    version: &str,
+    qualifier: &str,
     check: &Check,
 ) -> std::result::Result<(), String> {
-    rt.info(format!("checking version {version} with check-payload"));
+    rt.info(format!("checking {f}:{qualifier} with check-payload"));
     let out = client
         .invoke()
         .function_name(f)
-        .qualifier(version)
+        .qualifier(qualifier)
         .payload(Blob::new(check.payload.clone()))
         .send()
         .await
@@ -417,7 +524,7 @@ async fn run_check(
     let got: Value = serde_json::from_str(&body)
         .map_err(|_| format!("the response is not JSON: {}", shorten(&body)))?;
     if contains(&got, expect) {
-        rt.info("check passed");
+        rt.info(format!("check of {f}:{qualifier} passed"));
         Ok(())
     } else {
         Err(format!(
@@ -457,7 +564,7 @@ async fn rollback(
                 "rolled alias {} back to version {prev}",
                 plan.alias
             ));
-            Ok(prev.to_string())
+            Ok(format!("was rolled back to version {prev}"))
         }
         None => {
             client
@@ -471,7 +578,7 @@ async fn rollback(
                 "removed alias {} (this deploy had created it)",
                 plan.alias
             ));
-            Ok("none (alias removed)".into())
+            Ok("was removed (this deploy had created it)".into())
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The deploy modes. Each mode first checks its inputs without touching AWS
 //! (`plan`), then runs (`deploy`), so bad input never leaves anything half done.
 
+pub mod console;
 pub mod ecs;
 pub mod elb;
 pub mod image;

@@ -1,5 +1,6 @@
 //! Deterministic zip packaging: the same tree gives the same bytes (sorted
-//! entries, fixed timestamps, file modes kept), so an unchanged source gives
+//! entries, fixed timestamps, modes normalized to 0644 or 0755 by the owner's
+//! execute bit, so the checkout's umask does not change the hash), so an unchanged source gives
 //! an unchanged `CodeSha256`.
 
 use std::io::{Cursor, Read, Write};
@@ -178,9 +179,20 @@ fn zip_dir(root: &Path, exclude: &GlobSet, input: &str) -> Result<Package> {
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path)
-        .map(|m| m.permissions().mode() & 0o777)
-        .unwrap_or(0o644)
+    let m = std::fs::metadata(path)
+        .map(|m| m.permissions().mode())
+        .unwrap_or(0o644);
+    normalize_mode(m)
+}
+
+/// 0755 when the owner may execute, else 0644: a umask of 002 or 022 on the
+/// runner gives the same bytes, and Lambda can still read every file.
+fn normalize_mode(m: u32) -> u32 {
+    if m & 0o100 != 0 {
+        0o755
+    } else {
+        0o644
+    }
 }
 
 #[cfg(not(unix))]
@@ -279,6 +291,40 @@ mod tests {
             z.by_name("app.py").unwrap().unix_mode().unwrap() & 0o777,
             0o755
         );
+    }
+
+    #[test]
+    fn modes_do_not_depend_on_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let zip_with = |file_mode: u32, exec_mode: u32| {
+            let d = tree();
+            std::fs::set_permissions(
+                d.path().join("pkg/mod.py"),
+                std::fs::Permissions::from_mode(file_mode),
+            )
+            .unwrap();
+            std::fs::set_permissions(
+                d.path().join("app.py"),
+                std::fs::Permissions::from_mode(exec_mode),
+            )
+            .unwrap();
+            let p = package(
+                d.path(),
+                &build_globs(&["**/__pycache__/**".to_string()]).unwrap(),
+                "source",
+            )
+            .unwrap();
+            let mut z = zip::ZipArchive::new(Cursor::new(p.bytes.clone())).unwrap();
+            let m = z.by_name("pkg/mod.py").unwrap().unix_mode().unwrap() & 0o777;
+            (p.sha256_b64(), m)
+        };
+        // umask 022 vs 002, and a private checkout (077).
+        let (a, ma) = zip_with(0o644, 0o755);
+        let (b, mb) = zip_with(0o664, 0o775);
+        let (c, _) = zip_with(0o600, 0o700);
+        assert_eq!((ma, mb), (0o644, 0o644));
+        assert_eq!(a, b, "group-writable files must not change the package");
+        assert_eq!(a, c, "a private checkout must not change the package");
     }
 
     #[test]

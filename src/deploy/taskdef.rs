@@ -280,9 +280,14 @@ impl TaskDef {
     }
 
     /// Fill in what ECS fills in and sort what has no order, so that equal
-    /// meaning gives equal values.
+    /// meaning gives equal values. ECS stores task cpu/memory given with
+    /// units ("1 vCPU", "2 GB") as CPU units and MiB ("1024", "2048"), and a
+    /// container healthCheck without interval/timeout/retries with 30/5/3
+    /// (RegisterTaskDefinition and HealthCheck API references).
     pub fn normalized(&self) -> TaskDef {
         let mut td = self.clone();
+        td.cpu = td.cpu.as_deref().map(|v| with_units(v, "vcpu"));
+        td.memory = td.memory.as_deref().map(|v| with_units(v, "gb"));
         let awsvpc = td.network_mode.as_deref() == Some("awsvpc");
         if td.network_mode.is_none() {
             td.network_mode = Some("bridge".into());
@@ -296,6 +301,11 @@ impl TaskDef {
         }
         for c in &mut td.container_definitions {
             c.essential = Some(c.essential.unwrap_or(true));
+            if let Some(h) = &mut c.health_check {
+                h.interval = Some(h.interval.unwrap_or(30));
+                h.timeout = Some(h.timeout.unwrap_or(5));
+                h.retries = Some(h.retries.unwrap_or(3));
+            }
             if c.cpu == Some(0) {
                 c.cpu = None;
             }
@@ -417,6 +427,31 @@ fn container_from(c: &ecs::ContainerDefinition) -> Container {
             })
             .collect(),
     }
+}
+
+/// "1 vCPU" → "1024", "0.5 vcpu" → "512", "2 GB" → "2048", "512" stays:
+/// `big` is the unit worth 1024 (vcpu for cpu, gb for memory); "MB" and
+/// "MiB" count as 1. Anything else is left as written (ECS rejects it).
+fn with_units(v: &str, big: &str) -> String {
+    let t = v.trim().to_ascii_lowercase();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let Ok(n) = num.parse::<f64>() else {
+        return v.to_string();
+    };
+    let factor = match unit.trim() {
+        "" => 1.0,
+        u if u == big || (big == "gb" && u == "gib") => 1024.0,
+        "mb" | "mib" if big == "gb" => 1.0,
+        _ => return v.to_string(),
+    };
+    let units = n * factor;
+    if units.fract() != 0.0 {
+        return v.to_string();
+    }
+    format!("{}", units as u64)
 }
 
 /// Fill a RegisterTaskDefinition request from a template.
@@ -649,6 +684,35 @@ containerDefinitions:
         assert_eq!(a.normalized(), b.normalized());
         b.container_definitions[0].image = Some("other".into());
         assert_ne!(a.normalized(), b.normalized());
+    }
+
+    #[test]
+    fn normalization_fills_in_what_ecs_stores() {
+        let a = parse(
+            &YAML
+                .replace("cpu: 256", "cpu: 1 vCPU")
+                .replace("memory: \"512\"", "memory: 2 GB")
+                .replace(
+                    "    portMappings:",
+                    "    healthCheck:\n      command: [CMD, \"true\"]\n    portMappings:",
+                ),
+            "t.yaml",
+        )
+        .unwrap();
+        let mut stored = a.clone();
+        stored.cpu = Some("1024".into());
+        stored.memory = Some("2048".into());
+        let h = stored.container_definitions[0]
+            .health_check
+            .as_mut()
+            .unwrap();
+        (h.interval, h.timeout, h.retries) = (Some(30), Some(5), Some(3));
+        assert_ne!(a, stored);
+        assert_eq!(a.normalized(), stored.normalized());
+        assert_eq!(with_units("0.5 vCPU", "vcpu"), "512");
+        assert_eq!(with_units("512 MiB", "gb"), "512");
+        assert_eq!(with_units("1GB", "gb"), "1024");
+        assert_eq!(with_units("lots", "gb"), "lots");
     }
 
     #[test]

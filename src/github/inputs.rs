@@ -14,10 +14,12 @@ pub const INPUTS: &[(&str, &str)] = &[
     ("mode", ""),
     ("aws-region", ""),
     ("role-to-assume", ""),
-    ("role-duration-seconds", "900"),
+    ("role-duration-seconds", "3600"),
     ("audience", "sts.amazonaws.com"),
     ("github-token", ""),
     ("environment", ""),
+    ("environment-url", ""),
+    ("production-environment", "false"),
     ("function-name", ""),
     ("source", ""),
     ("exclude", ""),
@@ -29,16 +31,17 @@ pub const INPUTS: &[(&str, &str)] = &[
     ("image", ""),
     ("cluster", ""),
     ("service", ""),
-    ("desired-count", "1"),
+    ("desired-count", ""),
     ("subnets", ""),
     ("security-groups", ""),
-    ("assign-public-ip", "DISABLED"),
+    ("assign-public-ip", ""),
     ("vpc-id", ""),
     ("listener-arn", ""),
     ("path-pattern", ""),
     ("host-header", ""),
+    ("priority", ""),
     ("container-port", ""),
-    ("health-check-path", "/health"),
+    ("health-check-path", ""),
     ("infra-parameters", ""),
     ("wait-timeout-minutes", "15"),
 ];
@@ -154,6 +157,28 @@ impl Inputs {
             .unwrap_or_default()
     }
 
+    /// A boolean: `true`/`false` (any case), or the words in `also` (true, false).
+    pub fn bool(&self, name: &str, also: Option<(&str, &str)>) -> Result<Option<bool>> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        if v.eq_ignore_ascii_case("true") || also.is_some_and(|(t, _)| v == t) {
+            return Ok(Some(true));
+        }
+        if v.eq_ignore_ascii_case("false") || also.is_some_and(|(_, f)| v == f) {
+            return Ok(Some(false));
+        }
+        let words = match also {
+            Some((t, f)) => format!("true, false, {t} or {f}"),
+            None => "true or false".into(),
+        };
+        Err(DeployError::input(
+            name,
+            format!("`{v}` is not {words}"),
+            format!("set `{name}` to {words}"),
+        ))
+    }
+
     /// An integer within `min..=max`.
     pub fn int(&self, name: &str, min: i64, max: i64) -> Result<Option<i64>> {
         let Some(v) = self.get(name) else {
@@ -257,5 +282,53 @@ mod tests {
         assert!(e.contains("`desired-count`"), "{e}");
         let i = load(&[("INPUT_DESIRED-COUNT", "two")], &[]).unwrap();
         assert!(i.int("desired-count", 0, 100).is_err());
+    }
+
+    #[test]
+    fn bool_takes_workflow_booleans_and_the_extra_words() {
+        let words = Some(("ENABLED", "DISABLED"));
+        for (v, want) in [
+            ("true", true),
+            ("False", false),
+            ("ENABLED", true),
+            ("DISABLED", false),
+        ] {
+            let i = load(&[("INPUT_ASSIGN-PUBLIC-IP", v)], &[]).unwrap();
+            assert_eq!(
+                i.bool("assign-public-ip", words).unwrap(),
+                Some(want),
+                "{v}"
+            );
+        }
+        let i = load(&[("INPUT_ASSIGN-PUBLIC-IP", "yes")], &[]).unwrap();
+        let e = i.bool("assign-public-ip", words).unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "input `assign-public-ip`: `yes` is not true, false, ENABLED or DISABLED"
+            ),
+            "{e}"
+        );
+        assert_eq!(
+            load(&[], &[])
+                .unwrap()
+                .bool("production-environment", None)
+                .unwrap(),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn inputs_whose_absence_keeps_the_current_value_have_no_default() {
+        // The runner passes every declared default as INPUT_*, so a default
+        // here would always count as given and overwrite what the service has.
+        for name in [
+            "desired-count",
+            "assign-public-ip",
+            "health-check-path",
+            "priority",
+        ] {
+            let d = INPUTS.iter().find(|(n, _)| *n == name).unwrap().1;
+            assert_eq!(d, "", "{name} must have no default");
+        }
     }
 }

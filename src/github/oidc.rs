@@ -7,6 +7,7 @@ use crate::error::{DeployError, Result};
 
 const URL_VAR: &str = "ACTIONS_ID_TOKEN_REQUEST_URL";
 const TOKEN_VAR: &str = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
+const TOKEN_ATTEMPTS: u32 = 4;
 
 /// Fetch an ID token for `audience`. Fails with the fix when the job lacks
 /// `permissions: id-token: write` (the runner then sets neither variable).
@@ -22,19 +23,39 @@ pub async fn fetch_token(audience: &str) -> Result<String> {
     };
     let sep = if url.contains('?') { '&' } else { '?' };
     let full = format!("{url}{sep}audience={}", urlencode(audience));
-    let resp = reqwest::Client::new()
-        .get(&full)
-        .bearer_auth(bearer)
-        .header("Accept", "application/json; api-version=2.0")
-        .send()
-        .await
-        .map_err(|e| {
-            DeployError::Credentials(format!("cannot reach the GitHub OIDC token service: {e}"))
-        })?;
+    let client = reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .timeout(std::time::Duration::from_secs(15))
+        .build()
+        .map_err(|e| DeployError::Credentials(format!("HTTP client: {e}")))?;
+    // Timeouts, connection errors and 5xx/429 answers are retried with
+    // backoff, as @actions/core's getIDToken (and configure-aws-credentials) do.
+    let mut attempt = 1;
+    let resp = loop {
+        let r = client
+            .get(&full)
+            .bearer_auth(&bearer)
+            .header("Accept", "application/json; api-version=2.0")
+            .send()
+            .await;
+        let retry = match &r {
+            Ok(resp) => resp.status().is_server_error() || resp.status().as_u16() == 429,
+            Err(e) => e.is_timeout() || e.is_connect() || e.is_request(),
+        };
+        if !retry || attempt >= TOKEN_ATTEMPTS {
+            break r.map_err(|e| {
+                DeployError::Credentials(format!(
+                    "cannot reach the GitHub OIDC token service after {attempt} attempts: {e}"
+                ))
+            })?;
+        }
+        tokio::time::sleep(crate::aws::backoff(attempt)).await;
+        attempt += 1;
+    };
     let status = resp.status();
     if !status.is_success() {
         return Err(DeployError::Credentials(format!(
-            "the GitHub OIDC token service answered HTTP {status}; check that the job has `permissions: id-token: write`"
+            "the GitHub OIDC token service answered HTTP {status} (after {attempt} attempts); check that the job has `permissions: id-token: write`"
         )));
     }
     #[derive(serde::Deserialize)]
