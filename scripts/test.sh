@@ -61,7 +61,8 @@ unit() {
 }
 integration() {
   if ls tests/integration/*.rs >/dev/null 2>&1; then
-    check "cargo test (integration, moto)" scripts/with-local-aws.sh cargo test --quiet --release --test integration
+    # The tests mostly wait on moto and on polls: more threads than cores.
+    check "cargo test (integration, moto)" scripts/with-local-aws.sh cargo test --quiet --release --test integration -- --test-threads 6
   else skip "cargo integration tests" "none yet"; fi
   check "pytest aws_proxy strict behaviours" scripts/with-local-aws.sh pytest -q -p no:cacheprovider tests/integration/support/test_aws_proxy.py
   if [ -x scripts/env-plan.sh ] && [ -d _CloudOps/env ]; then

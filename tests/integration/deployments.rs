@@ -12,6 +12,13 @@ type Seen = Arc<Mutex<Vec<(String, Value)>>>;
 
 /// A fake GitHub REST API: answers deployments and statuses, or `status` to everything.
 fn github(status: u16) -> (String, Seen) {
+    github_with(status, None)
+}
+
+/// As `github`, with a deployment GitHub already created for this job
+/// (`environment:` on the job): id 55, whose status links `run_url`.
+fn github_with(status: u16, existing: Option<&str>) -> (String, Seen) {
+    let existing = existing.map(String::from);
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let seen: Seen = Arc::new(Mutex::new(Vec::new()));
@@ -48,6 +55,22 @@ fn github(status: u16) -> (String, Seen) {
                     status,
                     json!({"message": "Resource not accessible by integration"}),
                 )
+            } else if method == "GET" && path.contains("/deployments/55/statuses") {
+                let url = existing.clone().unwrap_or_default();
+                (
+                    200,
+                    json!([{"id": 9, "state": "in_progress", "log_url": url, "target_url": url}]),
+                )
+            } else if method == "GET" && path.contains("/statuses") {
+                (200, json!([]))
+            } else if method == "GET" {
+                match &existing {
+                    Some(_) => (
+                        200,
+                        json!([{"id": 55, "environment": "dev"}, {"id": 54, "environment": "dev"}]),
+                    ),
+                    None => (200, json!([])),
+                }
             } else if path.ends_with("/statuses") {
                 (201, json!({"id": 1, "state": "success"}))
             } else {
@@ -81,10 +104,20 @@ fn a_deploy_is_recorded_in_progress_then_success() {
     seed(&["lambda", &f]);
     let ws = lambda_workspace("def handler(e, c):\n    return 2\n");
     let (api, seen) = github(201);
-    let run = run_action(&moto(), ws.path(), &inputs(&f), &[("GITHUB_API_URL", &api)]);
+    let proxy = Proxy::start();
+    let run = run_action(
+        &proxy.url,
+        ws.path(),
+        &inputs(&f),
+        &[("GITHUB_API_URL", &api)],
+    );
     assert_eq!(run.code, 0, "{run:?}");
     let seen = seen.lock().unwrap().clone();
-    let paths: Vec<&str> = seen.iter().map(|(p, _)| p.as_str()).collect();
+    let posts: Vec<&(String, Value)> = seen
+        .iter()
+        .filter(|(p, _)| p.starts_with("POST "))
+        .collect();
+    let paths: Vec<&str> = posts.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         paths,
         vec![
@@ -93,10 +126,26 @@ fn a_deploy_is_recorded_in_progress_then_success() {
             "POST /repos/shop/catalog/deployments/77/statuses"
         ]
     );
-    assert_eq!(seen[0].1["ref"], "0123456789abcdef0123456789abcdef01234567");
-    assert_eq!(seen[0].1["environment"], "dev");
-    assert_eq!(seen[1].1["state"], "in_progress");
-    assert_eq!(seen[2].1["state"], "success");
+    assert_eq!(
+        posts[0].1["ref"],
+        "0123456789abcdef0123456789abcdef01234567"
+    );
+    assert_eq!(posts[0].1["environment"], "dev");
+    assert_eq!(
+        posts[0].1["production_environment"], false,
+        "not from the name"
+    );
+    assert_eq!(posts[1].1["state"], "in_progress");
+    assert_eq!(posts[2].1["state"], "success");
+    assert_eq!(
+        posts[2].1["log_url"],
+        "https://github.com/shop/catalog/actions/runs/4242"
+    );
+    let env_url = posts[2].1["environment_url"].as_str().unwrap_or_default();
+    assert!(
+        env_url.contains(&format!("/lambda/home?region=us-east-1#/functions/{f}")),
+        "{env_url}"
+    );
     assert!(run.stdout.contains("::add-mask::ghs_fake_deploy_token_123"));
     let rest: String = run
         .all_text()
@@ -114,8 +163,9 @@ fn a_failed_deploy_is_recorded_as_failure() {
     let ws = lambda_workspace("x = 1\n");
     let (api, seen) = github(201);
     let name = unique("missing");
+    let proxy = Proxy::start();
     let run = run_action(
-        &moto(),
+        &proxy.url,
         ws.path(),
         &inputs(&name),
         &[("GITHUB_API_URL", &api)],
@@ -135,14 +185,208 @@ fn a_missing_deployments_permission_is_a_warning_not_a_failure() {
     seed(&["lambda", &f]);
     let ws = lambda_workspace("def handler(e, c):\n    return 3\n");
     let (api, _) = github(403);
-    let run = run_action(&moto(), ws.path(), &inputs(&f), &[("GITHUB_API_URL", &api)]);
+    let proxy = Proxy::start();
+    let run = run_action(
+        &proxy.url,
+        ws.path(),
+        &inputs(&f),
+        &[("GITHUB_API_URL", &api)],
+    );
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("::warning::cannot create a deployment"),
+        run.stdout.contains("::warning::cannot list deployments"),
         "{run:?}"
     );
     assert!(
         run.stdout.contains("permissions: deployments: write"),
         "{run:?}"
     );
+}
+
+#[test]
+fn the_jobs_own_deployment_gets_the_statuses_instead_of_a_second_one() {
+    let f = unique("catalog");
+    seed(&["lambda", &f]);
+    let ws = lambda_workspace("def handler(e, c):\n    return 5\n");
+    let (api, seen) = github_with(
+        201,
+        Some("https://github.com/shop/catalog/actions/runs/4242/job/31"),
+    );
+    let proxy = Proxy::start();
+    let mut i = inputs(&f);
+    i.push(("environment-url", "https://dev.shop.example"));
+    i.push(("production-environment", "true"));
+    let run = run_action(&proxy.url, ws.path(), &i, &[("GITHUB_API_URL", &api)]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let seen = seen.lock().unwrap().clone();
+    let posts: Vec<&(String, Value)> = seen
+        .iter()
+        .filter(|(p, _)| p.starts_with("POST "))
+        .collect();
+    let paths: Vec<&str> = posts.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "POST /repos/shop/catalog/deployments/55/statuses",
+            "POST /repos/shop/catalog/deployments/55/statuses"
+        ],
+        "no second deployment: {seen:?}"
+    );
+    assert_eq!(posts[1].1["environment_url"], "https://dev.shop.example");
+    assert!(
+        run.stdout.contains("created by GitHub for this job"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn production_environment_comes_from_the_input() {
+    let f = unique("catalog");
+    seed(&["lambda", &f]);
+    let ws = lambda_workspace("def handler(e, c):\n    return 6\n");
+    let (api, seen) = github(201);
+    let proxy = Proxy::start();
+    let mut i = inputs(&f);
+    i.retain(|(k, _)| *k != "environment");
+    i.push(("environment", "live-eu"));
+    i.push(("production-environment", "true"));
+    let run = run_action(&proxy.url, ws.path(), &i, &[("GITHUB_API_URL", &api)]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let seen = seen.lock().unwrap().clone();
+    let create = seen
+        .iter()
+        .find(|(p, _)| p == "POST /repos/shop/catalog/deployments")
+        .unwrap();
+    assert_eq!(create.1["production_environment"], true);
+}
+
+#[test]
+fn an_error_after_the_record_exists_ends_it_as_failure() {
+    // ECS with an SSM prefix that publishes nothing: the error comes after
+    // the deployment record was created.
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("taskdef.yaml"),
+        "family: orders\ncontainerDefinitions:\n  - name: orders\n    image: x\n",
+    )
+    .unwrap();
+    let (api, seen) = github(201);
+    let proxy = Proxy::start();
+    let prefix = format!("/{}/backend/", unique("empty"));
+    let run = run_action(
+        &proxy.url,
+        ws.path(),
+        &[
+            ("mode", "ecs"),
+            ("task-definition", "taskdef.yaml"),
+            ("container-name", "orders"),
+            ("image", "orders:v1"),
+            ("service", "orders"),
+            ("infra-parameters", &prefix),
+            ("environment", "dev"),
+        ],
+        &[("GITHUB_API_URL", &api)],
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let seen = seen.lock().unwrap().clone();
+    let last = seen
+        .iter()
+        .rev()
+        .find(|(p, _)| p.starts_with("POST "))
+        .unwrap();
+    assert!(last.0.ends_with("/statuses"), "{seen:?}");
+    assert_eq!(last.1["state"], "failure", "{seen:?}");
+    assert!(
+        last.1["description"]
+            .as_str()
+            .unwrap()
+            .contains("no parameters exist"),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn a_cancelled_job_ends_the_record_as_failure() {
+    // An ECS deploy whose rollout never completes; the runner cancels the job
+    // (docker stop: SIGTERM to the binary, PID 1 in the container).
+    let prefix = unique("cancel");
+    let seeded = seed(&["ecs", &prefix]);
+    let s = |k: &str| seeded[k].as_str().unwrap().to_string();
+    let subnets: Vec<&str> = seeded["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("taskdef.yaml"),
+        format!("family: {prefix}-orders\nnetworkMode: awsvpc\nrequiresCompatibilities: [FARGATE]\ncpu: \"256\"\nmemory: \"512\"\ncontainerDefinitions:\n  - name: orders\n    image: x\n"),
+    )
+    .unwrap();
+    let (api, seen) = github(201);
+    let proxy = Proxy::start();
+    proxy.rules(json!([{
+        "op": "DescribeServices", "action": "patch",
+        "patch": {"services.0.deployments.0.rolloutState": "IN_PROGRESS"}
+    }]));
+    let (image, cluster, sg, subnets) = (
+        format!("{}:v1", s("repo")),
+        s("cluster"),
+        s("security_group"),
+        subnets.join(","),
+    );
+    let child = spawn_action(
+        &proxy.url,
+        ws.path(),
+        &[
+            ("mode", "ecs"),
+            ("task-definition", "taskdef.yaml"),
+            ("container-name", "orders"),
+            ("image", &image),
+            ("cluster", &cluster),
+            ("service", "orders"),
+            ("subnets", &subnets),
+            ("security-groups", &sg),
+            ("environment", "dev"),
+        ],
+        &[("GITHUB_API_URL", &api)],
+    );
+    // Wait until the rollout wait has begun, then cancel.
+    let start = std::time::Instant::now();
+    let mut child = child;
+    while !proxy.calls().iter().any(|c| c == "CreateService") {
+        if child.try_wait().unwrap().is_some() {
+            panic!(
+                "the deploy ended before CreateService: {:?}",
+                finish_action(child)
+            );
+        }
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "the deploy never reached CreateService"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let pid = child.id() as i32;
+    // SAFETY: plain kill(2) on a child we spawned.
+    unsafe { libc_kill(pid, 15) };
+    let run = finish_action(child);
+    assert_ne!(run.code, 0, "{run:?}");
+    let e = run.errors();
+    assert_eq!(e.len(), 1, "{run:?}");
+    assert!(e[0].contains("cancelled by SIGTERM"), "{}", e[0]);
+    let seen = seen.lock().unwrap().clone();
+    let last = seen
+        .iter()
+        .rev()
+        .find(|(p, _)| p.starts_with("POST "))
+        .unwrap();
+    assert_eq!(last.1["state"], "failure", "{seen:?}");
+}
+
+extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
 }

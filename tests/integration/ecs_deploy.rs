@@ -128,9 +128,24 @@ async fn first_deploy_creates_everything_and_an_identical_one_changes_nothing() 
         "CreateTargetGroup",
         "CreateRule",
         "CreateService",
+        "ModifyRule",
     ] {
         assert!(ops.iter().any(|o| o == op), "{op} missing from {ops:?}");
     }
+    // The new rule takes traffic only after the rollout completed: it is
+    // created with the warm-up header condition, and opened afterwards.
+    let create_rule = &proxy.requests("CreateRule")[0];
+    assert_eq!(
+        create_rule["Conditions.member.1.Field"], "http-header",
+        "{create_rule}"
+    );
+    let pos = |op: &str| ops.iter().rposition(|o| o == op).unwrap();
+    assert!(pos("DescribeServices") < pos("ModifyRule"), "{ops:?}");
+    let modify = &proxy.requests("ModifyRule")[0];
+    assert_eq!(
+        modify["Conditions.member.1.Field"], "path-pattern",
+        "{modify}"
+    );
 
     let ecs = aws_sdk_ecs::Client::new(&sdk().await);
     let svc = ecs
@@ -199,7 +214,8 @@ async fn first_deploy_creates_everything_and_an_identical_one_changes_nothing() 
 async fn new_image_registers_a_revision_and_updates_the_service() {
     let infra = infra();
     let mut inputs = infra.inputs("orders", "v1", "/orders,/orders/*");
-    let first = infra.run(&moto(), &inputs);
+    let warm = Proxy::start();
+    let first = infra.run(&warm.url, &inputs);
     assert_eq!(first.code, 0, "{first:?}");
     let v2 = seed(&["image", &infra.s("repo"), "v2", &"2".repeat(64)]);
 
@@ -224,17 +240,51 @@ async fn new_image_registers_a_revision_and_updates_the_service() {
 }
 
 #[tokio::test]
-async fn two_services_on_one_listener_get_distinct_priorities() {
+async fn a_taken_priority_is_skipped_within_the_band() {
     let infra = infra();
-    let a = infra.run(&moto(), &infra.inputs("orders", "v1", "/orders,/orders/*"));
-    assert_eq!(a.code, 0, "{a:?}");
-    let b = infra.run(&moto(), &infra.inputs("carts", "v1", "/carts/*"));
+    let proxy = Proxy::start();
+    let paths = vec!["/carts/*".to_string()];
+    let wanted =
+        ecom_deploy::deploy::elb::preferred_priority(&infra.s("cluster"), "carts", &paths, &[]);
+    // Another team's rule already holds exactly the priority carts would pick.
+    let elb = aws_sdk_elasticloadbalancingv2::Client::new(&sdk().await);
+    elb.create_rule()
+        .listener_arn(infra.s("listener_arn"))
+        .priority(wanted)
+        .conditions(
+            aws_sdk_elasticloadbalancingv2::types::RuleCondition::builder()
+                .field("path-pattern")
+                .values("/wishlist/*")
+                .build(),
+        )
+        .actions(
+            aws_sdk_elasticloadbalancingv2::types::Action::builder()
+                .r#type(aws_sdk_elasticloadbalancingv2::types::ActionTypeEnum::FixedResponse)
+                .fixed_response_config(
+                    aws_sdk_elasticloadbalancingv2::types::FixedResponseActionConfig::builder()
+                        .status_code("200")
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let b = infra.run(&proxy.url, &infra.inputs("carts", "v1", "/carts/*"));
     assert_eq!(b.code, 0, "{b:?}");
-    assert_ne!(a.out("listener-rule-arn"), b.out("listener-rule-arn"));
-    assert_ne!(a.out("target-group-arn"), b.out("target-group-arn"));
-    let mut p = rule_priorities(&infra.s("listener_arn")).await;
-    p.dedup();
+    let p = rule_priorities(&infra.s("listener_arn")).await;
     assert_eq!(p.len(), 2, "{p:?}");
+    let ours: i32 = proxy.requests("CreateRule")[0]["Priority"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_ne!(ours, wanted);
+    assert_eq!(
+        (ours - 1) / 1000,
+        (wanted - 1) / 1000,
+        "same specificity band"
+    );
 }
 
 #[tokio::test]
@@ -260,12 +310,43 @@ async fn infra_values_come_from_ssm_parameters() {
         })
         .chain([("infra-parameters".to_string(), prefix.clone())])
         .collect();
-    let run = infra.run(&moto(), &inputs);
+    let proxy = Proxy::start();
+    let run = infra.run(&proxy.url, &inputs);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stdout
             .contains(&format!("cluster from {prefix}cluster")),
         "{run:?}"
+    );
+    // listener-arn from SSM: the rule is on that listener.
+    let elb = aws_sdk_elasticloadbalancingv2::Client::new(&sdk().await);
+    let rules = elb
+        .describe_rules()
+        .listener_arn(infra.s("listener_arn"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        rules
+            .rules()
+            .iter()
+            .any(|r| r.rule_arn() == Some(run.out("listener-rule-arn"))),
+        "the rule must be on the SSM listener"
+    );
+    // vpc-id from SSM: the target group is created there, without asking the
+    // listener's load balancer for its VPC.
+    let tg = &proxy.requests("CreateTargetGroup")[0];
+    assert_eq!(tg["VpcId"], infra.s("vpc_id"), "{tg}");
+    let calls = proxy.calls();
+    assert!(
+        !calls.iter().any(|c| c == "DescribeLoadBalancers"),
+        "{calls:?}"
+    );
+    // subnets and security groups from SSM reach the service.
+    let create = &proxy.requests("CreateService")[0];
+    assert_eq!(
+        create["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"][0],
+        infra.s("security_group")
     );
 }
 
@@ -378,7 +459,11 @@ async fn a_priority_taken_meanwhile_is_retried() {
         run.stdout.contains("was taken meanwhile; retrying"),
         "{run:?}"
     );
-    let creates = proxy.calls().iter().filter(|c| *c == "CreateRule").count();
-    assert_eq!(creates, 2, "{:?}", proxy.calls());
+    let creates = proxy.requests("CreateRule");
+    assert_eq!(creates.len(), 2, "{:?}", proxy.calls());
+    assert_ne!(
+        creates[0]["Priority"], creates[1]["Priority"],
+        "the retry must take another priority"
+    );
     assert_eq!(rule_priorities(&infra.s("listener_arn")).await.len(), 1);
 }

@@ -7,5 +7,7 @@ mod action_yml;
 mod bad_input;
 mod deployments;
 mod ecs_deploy;
+mod ecs_ownership;
 mod lambda_deploy;
 mod oidc;
+mod rules;

@@ -25,6 +25,11 @@ fn id_token() -> String {
 
 /// A one-thread fake of the runner's token service. Returns its URL and the request lines it saw.
 fn token_service() -> (String, Arc<Mutex<Vec<String>>>) {
+    flaky_token_service(0)
+}
+
+/// The token service answering 503 to the first `failures` requests.
+fn flaky_token_service(failures: usize) -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!(
         "http://{}/token?api-version=2.0",
@@ -43,10 +48,18 @@ fn token_service() -> (String, Arc<Mutex<Vec<String>>>) {
                 }
                 head.push(line.trim_end().to_string());
             }
-            seen2.lock().unwrap().extend(head);
-            let body = json!({ "value": id_token() }).to_string();
+            let n = {
+                let mut seen = seen2.lock().unwrap();
+                seen.extend(head);
+                seen.iter().filter(|l| l.starts_with("GET ")).count()
+            };
+            let (status, body) = if n <= failures {
+                ("503 Service Unavailable", "{}".to_string())
+            } else {
+                ("200 OK", json!({ "value": id_token() }).to_string())
+            };
             let mut s = stream;
-            let _ = write!(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}", body.len(), body);
+            let _ = write!(s, "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}", body.len(), body);
         }
     });
     (url, seen)
@@ -98,6 +111,22 @@ fn good_token_assumes_the_role_and_no_credential_is_printed() {
         Some("AssumeRoleWithWebIdentity"),
         "{calls:?}"
     );
+    // The strict proxy fails the first AssumeRoleWithWebIdentity with STS's
+    // transient InvalidIdentityToken; the binary retried it.
+    let log = proxy.log();
+    let assumes: Vec<&serde_json::Value> = log
+        .iter()
+        .filter(|e| e["op"] == "AssumeRoleWithWebIdentity")
+        .collect();
+    assert!(
+        assumes.len() >= 2,
+        "the transient error was not retried: {assumes:?}"
+    );
+    assert_eq!(
+        assumes[0]["body"]["DurationSeconds"], "3600",
+        "default session: {:?}",
+        assumes[0]
+    );
 
     // Every secret is masked before use, and none appears anywhere else.
     let masks: Vec<&str> = run
@@ -122,6 +151,51 @@ fn good_token_assumes_the_role_and_no_credential_is_printed() {
     for secret in masks.iter().chain([&REQUEST_TOKEN]) {
         assert!(!rest.contains(secret), "a credential leaked: {secret}");
     }
+
+    // Every Lambda call after STS is signed with the assumed role's key (the
+    // masked key id), not with the environment's "testing" credentials.
+    let lambda_keys: Vec<&str> = log
+        .iter()
+        .filter(|e| {
+            e["op"]
+                .as_str()
+                .is_some_and(|o| o.contains("/2015-03-31/functions/"))
+        })
+        .filter_map(|e| e["access_key"].as_str())
+        .collect();
+    assert!(!lambda_keys.is_empty(), "{log:?}");
+    assert!(
+        lambda_keys
+            .iter()
+            .all(|k| *k != "testing" && masks.contains(k)),
+        "calls must use the assumed credentials: {lambda_keys:?}"
+    );
+}
+
+#[test]
+fn a_failing_token_service_is_retried() {
+    let f = unique("catalog");
+    seed(&["lambda", &f]);
+    let ws = lambda_workspace("def handler(e, c):\n    return 4\n");
+    let (url, seen) = flaky_token_service(2);
+    let proxy = Proxy::start();
+    let run = run_action(
+        &proxy.url,
+        ws.path(),
+        &inputs(&f),
+        &[
+            ("ACTIONS_ID_TOKEN_REQUEST_URL", &url),
+            ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", REQUEST_TOKEN),
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let gets = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|l| l.starts_with("GET "))
+        .count();
+    assert_eq!(gets, 3, "two 503s, then the token");
 }
 
 #[test]
@@ -168,9 +242,11 @@ fn sts_access_denied_prints_the_sub_claim() {
     assert_eq!(errors.len(), 1, "{run:?}");
     assert!(errors[0].contains(SUB), "{}", errors[0]);
     assert!(errors[0].contains("trust policy"), "{}", errors[0]);
+    // The first try meets STS's transient error (strict proxy) and is
+    // retried; AccessDenied is not retried, and nothing else is called.
     assert_eq!(
         mutating(&proxy.calls()),
-        vec!["AssumeRoleWithWebIdentity".to_string()]
+        vec!["AssumeRoleWithWebIdentity".to_string(); 2]
     );
 }
 
@@ -195,6 +271,7 @@ fn a_role_session_shorter_than_the_rollout_wait_is_warned() {
             "role-to-assume",
             "arn:aws:iam::123456789012:role/ecom-deploy-dev",
         ),
+        ("role-duration-seconds", "900"),
     ];
     let run = run_action(&proxy.url, ws.path(), &inputs, &[]);
     assert!(
@@ -203,7 +280,8 @@ fn a_role_session_shorter_than_the_rollout_wait_is_warned() {
         ),
         "{run:?}"
     );
-    inputs.push(("role-duration-seconds", "3600"));
+    // The default session (3600 s) outlives the default wait.
+    inputs.pop();
     let run = run_action(&proxy.url, ws.path(), &inputs, &[]);
     assert!(
         !run.stdout.contains("::warning::role-duration-seconds"),

@@ -21,6 +21,7 @@ usage: aws_proxy.py UPSTREAM_URL PORT_FILE RULES_FILE LOG_FILE
 import http.client
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -62,12 +63,14 @@ def set_path(doc, dotted, value):
 
 
 def used(rule):
-    """The rule, counted as used; None once a rule with "times": N was used N times."""
-    if "times" in rule:
+    """The rule, counted as used. "after": N skips the first N matching calls,
+    and "times": N then applies it to the next N only (None otherwise)."""
+    if "times" in rule or "after" in rule:
         key = json.dumps(rule, sort_keys=True)
         with LOCK:
             USED[key] = USED.get(key, 0) + 1
-            if USED[key] > rule["times"]:
+            seen = USED[key] - rule.get("after", 0)
+            if seen < 1 or seen > rule.get("times", seen):
                 return None
     return rule
 
@@ -94,11 +97,19 @@ class Handler(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP}
         op = operation(self.command, self.path, self.headers, body)
         entry = {"op": op, "method": self.command, "path": self.path, "t": time.time()}
-        if 0 < len(body) < 65536 and "json" in self.headers.get("Content-Type", ""):
+        # The access key that signed the call (SigV4 "Credential=AKID/date/…"),
+        # so tests can tell which credentials the binary used.
+        m = re.search(r"Credential=([^/,\s]+)/", self.headers.get("Authorization", ""))
+        if m:
+            entry["access_key"] = m.group(1)
+        ctype = self.headers.get("Content-Type", "")
+        if 0 < len(body) < 65536 and "json" in ctype:
             try:
                 entry["body"] = json.loads(body)
             except ValueError:
                 pass
+        elif 0 < len(body) < 65536 and "x-www-form-urlencoded" in ctype:
+            entry["body"] = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items()}
         try:
             status, rheaders, data = self.answer(op, headers, body, entry)
         finally:  # logged before the reply, so a test that got its answer sees the line

@@ -119,6 +119,15 @@ impl Proxy {
             .collect()
     }
 
+    /// Every logged call, as the proxy wrote it (op, path, body, access_key, strict…).
+    pub fn log(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect()
+    }
+
     pub fn clear(&self) {
         std::fs::write(&self.log, "").unwrap();
     }
@@ -141,6 +150,8 @@ pub struct Run {
     pub stderr: String,
     pub outputs: BTreeMap<String, String>,
     pub summary: String,
+    /// The INPUT_* variables the binary saw.
+    pub inputs: BTreeMap<String, String>,
 }
 
 impl Run {
@@ -177,56 +188,99 @@ impl std::fmt::Debug for Run {
     }
 }
 
-/// Run the release binary as GitHub runs a container action: INPUT_* variables,
-/// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a workspace, and nothing else
-/// from the test's environment but AWS settings.
+/// Run the release binary as GitHub runs a container action. The step's
+/// environment comes from tests/integration/support/runner.py, built from
+/// action.yml itself: every declared default as INPUT_*, the hosted
+/// runner's GITHUB_* context, file commands, the workspace as working
+/// directory. `extra` is the step's `env:` (AWS settings, OIDC variables).
 pub fn run_action(
     endpoint: &str,
     workspace: &Path,
     inputs: &[(&str, &str)],
     extra: &[(&str, &str)],
 ) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    let output = dir.path().join("output");
-    let summary = dir.path().join("summary");
-    std::fs::write(&output, "").unwrap();
-    std::fs::write(&summary, "").unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ecom-deploy"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", dir.path())
-        .env("AWS_ENDPOINT_URL", endpoint)
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_OUTPUT", &output)
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .env("GITHUB_WORKSPACE", workspace)
-        .env("GITHUB_REPOSITORY", "shop/catalog")
-        .env("GITHUB_RUN_ID", "4242")
-        .env("GITHUB_SHA", "0123456789abcdef0123456789abcdef01234567");
-    for (k, v) in inputs {
-        cmd.env(format!("INPUT_{}", k.to_uppercase()), v);
+    let child = spawn_action(endpoint, workspace, inputs, extra);
+    finish_action(child)
+}
+
+/// The binary under test: this build's, or ECOM_DEPLOY_BIN (to show that a
+/// test fails on the code before a fix).
+pub fn binary() -> String {
+    std::env::var("ECOM_DEPLOY_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_ecom-deploy").to_string())
+}
+
+/// Start the binary through the harness without waiting (for signal tests).
+pub fn spawn_action(
+    endpoint: &str,
+    workspace: &Path,
+    inputs: &[(&str, &str)],
+    extra: &[(&str, &str)],
+) -> Child {
+    let inputs: serde_json::Map<String, serde_json::Value> = inputs
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
+        .collect();
+    let mut env = serde_json::Map::new();
+    for (k, v) in [
+        ("AWS_ENDPOINT_URL", endpoint),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
+    ] {
+        env.insert(k.into(), v.into());
     }
     for (k, v) in extra {
-        cmd.env(k, v);
+        env.insert(k.to_string(), serde_json::Value::from(*v));
     }
-    let out = cmd.output().expect("run ecom-deploy");
-    let text = std::fs::read_to_string(&output).unwrap();
-    let mut outputs = BTreeMap::new();
-    for line in text.lines() {
-        if let Some((k, v)) = line.split_once('=') {
-            outputs.insert(k.to_string(), v.to_string());
-        }
-    }
+    Command::new(python())
+        .arg(root().join("tests/integration/support/runner.py"))
+        .arg("--binary")
+        .arg(binary())
+        .arg("--workspace")
+        .arg(workspace)
+        .args([
+            "--inputs-json",
+            &serde_json::Value::Object(inputs).to_string(),
+        ])
+        .args(["--env-json", &serde_json::Value::Object(env).to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tests/integration/support/runner.py")
+}
+
+pub fn finish_action(child: Child) -> Run {
+    let out = child.wait_with_output().expect("runner.py");
+    assert!(
+        out.status.success(),
+        "runner.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("runner.py prints JSON");
+    let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
     Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        outputs,
-        summary: std::fs::read_to_string(&summary).unwrap(),
+        code: r["code"].as_i64().unwrap_or(-1) as i32,
+        stdout: text("stdout"),
+        stderr: text("stderr"),
+        outputs: r["outputs"]
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        summary: text("summary"),
+        inputs: r["env"]
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -250,6 +304,13 @@ pub fn lambda_workspace(body: &str) -> tempfile::TempDir {
     )
     .unwrap();
     ws
+}
+
+/// Whether the strict proxy applied `behaviour` to this logged call.
+pub fn strict_hit(entry: &serde_json::Value, behaviour: &str) -> bool {
+    entry["strict"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|b| b == behaviour))
 }
 
 /// Operations that change something (everything but reads).

@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import tempfile
 import uuid
@@ -166,15 +167,24 @@ def parse_outputs(text):
 def run_action(binary, workspace, inputs=None, env=None, timeout=900, action_yml=ACTION_YML):
     with tempfile.TemporaryDirectory(prefix="runner-") as tmp:
         step, files = step_env(workspace, inputs or {}, env or {}, tmp, action_yml)
-        p = subprocess.run([binary], cwd=workspace, env=step, capture_output=True, timeout=timeout)
+        # SIGTERM/SIGINT to the harness reach the binary, as `docker stop`
+        # (a cancelled job) signals the container's PID 1.
+        p = subprocess.Popen([binary], cwd=workspace, env=step, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        forward = lambda sig, _frame: p.send_signal(sig)  # noqa: E731
+        old = {s: signal.signal(s, forward) for s in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            stdout, stderr = p.communicate(timeout=timeout)
+        finally:
+            for s, h in old.items():
+                signal.signal(s, h)
         with open(files["output"]) as f:
             outputs = parse_outputs(f.read())
         with open(files["summary"]) as f:
             summary = f.read()
     return {
         "code": p.returncode,
-        "stdout": p.stdout.decode("utf-8", "replace"),
-        "stderr": p.stderr.decode("utf-8", "replace"),
+        "stdout": stdout.decode("utf-8", "replace"),
+        "stderr": stderr.decode("utf-8", "replace"),
         "outputs": outputs,
         "summary": summary,
         "env": {k: v for k, v in step.items() if k.startswith("INPUT_")},

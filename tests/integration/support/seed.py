@@ -1,7 +1,9 @@
 """Seeds moto (AWS_ENDPOINT_URL) with what the infrastructure would have
 created, for the action's integration tests. Prints the IDs as JSON.
 
-usage: seed.py lambda NAME | seed.py ecs PREFIX [--tags t1,t2] | seed.py image REPO TAG
+usage: seed.py lambda NAME | seed.py ecs PREFIX | seed.py image REPO TAG DIGESTHEX
+       | seed.py params PREFIX JSON | seed.py sg VPC NAME
+       | seed.py repo-in REGION NAME TAG DIGESTHEX
 """
 import io
 import json
@@ -45,8 +47,8 @@ def seed_lambda(name):
     return {"function_arn": fn["FunctionArn"], "version": version, "other_version": other}
 
 
-def push_image(repo, tag, content):
-    ecr = client("ecr")
+def push_image(repo, tag, content, region=REGION):
+    ecr = boto3.client("ecr", region_name=region)
     manifest = {"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
                 "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 1, "digest": "sha256:" + "0" * 64},
                 "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip", "size": len(content), "digest": "sha256:" + content}]}
@@ -86,6 +88,12 @@ if __name__ == "__main__":
         out = seed_ecs(sys.argv[2])
     elif cmd == "image":
         out = {"digest": push_image(sys.argv[2], sys.argv[3], sys.argv[4])}
+    elif cmd == "repo-in":
+        region, name = sys.argv[2], sys.argv[3]
+        repo = boto3.client("ecr", region_name=region).create_repository(repositoryName=name)["repository"]
+        out = {"repo_uri": repo["repositoryUri"], "digest": push_image(name, sys.argv[4], sys.argv[5], region)}
+    elif cmd == "sg":
+        out = {"group_id": client("ec2").create_security_group(GroupName=sys.argv[3], Description="test", VpcId=sys.argv[2])["GroupId"]}
     elif cmd == "params":
         out = seed_params(sys.argv[2], json.loads(sys.argv[3]))
     else:

@@ -41,6 +41,11 @@ Behaviours (the names are the knobs):
                                configuration, platform version or load balancers of a service
                                whose deploymentController is CODE_DEPLOY or EXTERNAL:
                                400 InvalidParameterException.
+  ecs.target_group_load_balancer
+                               CreateService/UpdateService whose loadBalancers name a target group
+                               that no load balancer (listener rule or default action) uses:
+                               400 InvalidParameterException "The target group with
+                               targetGroupArn … does not have an associated load balancer."
   sts.transient_invalid_identity_token
                                The first AssumeRoleWithWebIdentity for each distinct token
                                (per proxy process) is 400 InvalidIdentityToken "Couldn't
@@ -98,6 +103,7 @@ KNOBS = (
     "ecs.rolling_deployments",
     "ecs.deployment_configuration",
     "ecs.deployment_controller",
+    "ecs.target_group_load_balancer",
     "sts.transient_invalid_identity_token",
 )
 SCENARIOS = ("circuit_breaker_rollback", "replaced_by_other_deploy")
@@ -462,8 +468,40 @@ def _ecs_before(call):
         if _normalize_taskdef(new):
             call.mark("ecs.task_definition_defaults")
             return ("forward", json.dumps(new).encode())
+    if action in ("CreateService", "UpdateService"):
+        refused = _target_groups_without_load_balancer(call, body)
+        if refused:
+            return refused
     if action == "UpdateService":
         return _update_service_before(call, body)
+    return None
+
+
+def _load_balancer_arns(xml):
+    """The <member>s of DescribeTargetGroups' LoadBalancerArns (empty: `<LoadBalancerArns/>`)."""
+    m = re.search(r"<LoadBalancerArns>(.*?)</LoadBalancerArns>", xml, re.S)
+    return re.findall(r"<member>(.*?)</member>", m.group(1), re.S) if m else []
+
+
+def _target_groups_without_load_balancer(call, body):
+    # ECS checks each target group's LoadBalancerArns: one that no listener uses is refused with
+    # this message (real answers in https://github.com/hashicorp/terraform/issues/32908,
+    # https://github.com/cloudposse/terraform-aws-ecs-web-app/issues/226). moto accepts it.
+    if not call.cfg.on("ecs.target_group_load_balancer"):
+        return None
+    for lb in body.get("loadBalancers") or []:
+        arn = lb.get("targetGroupArn")
+        if not arn:
+            continue
+        region = arn.split(":")[3] if arn.count(":") >= 5 else "us-east-1"
+        auth = "AWS4-HMAC-SHA256 Credential=testing/20260101/%s/elasticloadbalancing/aws4_request, SignedHeaders=host, Signature=0" % region
+        form = urllib.parse.urlencode({"Action": "DescribeTargetGroups", "Version": "2015-12-01", "TargetGroupArns.member.1": arn})
+        status, _, data = call.upstream("POST", "/", {"Authorization": auth, "Content-Type": "application/x-www-form-urlencoded"}, form.encode())
+        if ok(status) and not _load_balancer_arns(data.decode("utf-8", "replace")):
+            call.mark("ecs.target_group_load_balancer")
+            return ("answer",) + json11_error(
+                "InvalidParameterException",
+                "The target group with targetGroupArn %s does not have an associated load balancer." % arn)
     return None
 
 

@@ -391,6 +391,30 @@ def assume(sts, token):
                                              WebIdentityToken=token)
 
 
+def test_a_service_on_a_target_group_no_load_balancer_uses_is_refused(proxy):
+    ec2, elb = direct("ec2"), direct("elbv2")
+    vpc = ec2.create_vpc(CidrBlock="10.30.0.0/16")["Vpc"]["VpcId"]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock="10.30.%d.0/24" % i, AvailabilityZone=REGION + az)["Subnet"]["SubnetId"]
+               for i, az in ((1, "a"), (2, "b"))]
+    name = uuid.uuid4().hex[:8]
+    tg = elb.create_target_group(Name="tg-" + name, Protocol="HTTP", Port=80, VpcId=vpc, TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
+    ecs = proxy.client("ecs")
+    cluster = ecs.create_cluster(clusterName="c-" + name)["cluster"]["clusterName"]
+    lb = [{"targetGroupArn": tg, "containerName": "app", "containerPort": 80}]
+    with pytest.raises(ClientError) as e:
+        ecs.create_service(cluster=cluster, serviceName="orders", desiredCount=1, loadBalancers=lb)
+    assert error(e)[:2] == (400, "InvalidParameterException")
+    assert "does not have an associated load balancer" in error(e)[2]
+    # Once a listener rule forwards to it, the same call passes.
+    alb = elb.create_load_balancer(Name="alb-" + name, Subnets=subnets)["LoadBalancers"][0]["LoadBalancerArn"]
+    listener = elb.create_listener(LoadBalancerArn=alb, Protocol="HTTP", Port=80,
+                                   DefaultActions=[{"Type": "fixed-response", "FixedResponseConfig": {"StatusCode": "404"}}])["Listeners"][0]["ListenerArn"]
+    elb.create_rule(ListenerArn=listener, Priority=5, Conditions=[{"Field": "path-pattern", "Values": ["/x/*"]}],
+                    Actions=[{"Type": "forward", "TargetGroupArn": tg}])
+    ecs.create_service(cluster=cluster, serviceName="orders", desiredCount=1, loadBalancers=lb)
+    assert "ecs.target_group_load_balancer" in proxy.strict()
+
+
 def test_the_first_assume_role_with_web_identity_per_token_fails_transiently(proxy):
     sts = proxy.client("sts")
     for token in ("token-a", "token-b"):
