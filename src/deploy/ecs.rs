@@ -21,6 +21,10 @@ use crate::github::{inputs::Inputs, runtime::Runtime};
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub template: String,
+    /// The template's text, with its references (`template.rs`) unresolved.
+    pub template_text: String,
+    /// The template as parsed; its `${infra.*}`/`${aws.*}` references are
+    /// resolved by `params::resolve` once AWS is reachable.
     pub taskdef: TaskDef,
     pub container: String,
     pub image: ImageRef,
@@ -93,7 +97,20 @@ pub fn plan(inputs: &Inputs, workspace: &Path) -> Result<Plan> {
             "use letters, digits, - and _",
         ));
     }
-    let taskdef = taskdef::load(&workspace.join(&template), &template)?;
+    let template_text = taskdef::read(&workspace.join(&template), &template)?;
+    // Environment references resolve now; infra and aws ones need AWS, so the
+    // template is checked here with a stand-in value for them.
+    let env = super::template::Values {
+        env: std::env::vars().collect(),
+        ..Default::default()
+    };
+    let has_prefix = inputs.get("infra-parameters").is_some();
+    let checked = super::template::render(&template_text, &template, |r| match r {
+        super::template::Ref::Env(_) => env.lookup(r),
+        super::template::Ref::Infra(_) if !has_prefix => env.lookup(r),
+        _ => Ok("ecom-deploy-reference".into()),
+    })?;
+    let taskdef = taskdef::parse(&checked, &template)?;
     // Render once now, so a missing container or image fails before any AWS call.
     taskdef.render(&template, &container, "validation")?;
     let desired = if inputs.given("desired-count") {
@@ -124,6 +141,7 @@ pub fn plan(inputs: &Inputs, workspace: &Path) -> Result<Plan> {
     }
     let mut plan = Plan {
         template,
+        template_text,
         taskdef,
         container,
         image,

@@ -9,6 +9,7 @@ pub mod lambda;
 pub mod package;
 pub mod params;
 pub mod taskdef;
+pub mod template;
 pub mod wait;
 
 use std::path::Path;

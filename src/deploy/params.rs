@@ -6,7 +6,9 @@ use aws_config::SdkConfig;
 use serde::Deserialize;
 
 use super::ecs::Plan;
+use super::template::{self, Ref, Values};
 use crate::error::{aws, DeployError, Result};
+use crate::github::inputs::INPUTS;
 use crate::github::{inputs::Inputs, runtime::Runtime};
 
 const CONTRACT: &str = include_str!("../../contract/infra-parameters.yaml");
@@ -57,6 +59,7 @@ pub async fn resolve(
     inputs: &Inputs,
     mut plan: Plan,
 ) -> Result<Plan> {
+    let mut published = None;
     if let Some(prefix) = inputs.get("infra-parameters") {
         let ssm = aws_sdk_ssm::Client::new(config);
         let mut found = Vec::new();
@@ -92,7 +95,13 @@ pub async fn resolve(
             ));
         }
         let mut from_ssm = inputs.clone();
-        for p in contract().parameters {
+        // Entries that stand for inputs fill the unset ones; the others are
+        // read through ${infra.NAME} in the template.
+        for p in contract()
+            .parameters
+            .into_iter()
+            .filter(|p| INPUTS.iter().any(|(n, _)| *n == p.name))
+        {
             if inputs.given(&p.name) {
                 continue;
             }
@@ -102,24 +111,66 @@ pub async fn resolve(
             }
         }
         plan.apply_infra(&from_ssm)?;
+        published = Some((prefix.to_string(), found.into_iter().collect()));
     }
     plan.check_infra()?;
+    render_template(config, rt, &mut plan, published).await?;
     Ok(plan)
+}
+
+/// Resolve the template's references and parse it again.
+async fn render_template(
+    config: &SdkConfig,
+    rt: &Runtime,
+    plan: &mut Plan,
+    infra: Option<(String, std::collections::BTreeMap<String, String>)>,
+) -> Result<()> {
+    let refs = template::refs(&plan.template_text, &plan.template)?;
+    if refs.is_empty() {
+        return Ok(());
+    }
+    let account_id = if refs.contains(&Ref::Aws("account-id".into())) {
+        let me = aws_sdk_sts::Client::new(config)
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| aws("STS GetCallerIdentity (for ${aws.account-id})", e))?;
+        me.account().map(String::from)
+    } else {
+        None
+    };
+    let values = Values {
+        env: std::env::vars().collect(),
+        infra,
+        account_id,
+        region: config.region().map(|r| r.to_string()),
+    };
+    let text = template::render(&plan.template_text, &plan.template, |r| values.lookup(r))?;
+    plan.taskdef = super::taskdef::parse(&text, &plan.template)?;
+    rt.info(format!(
+        "{}: resolved {}",
+        plan.template,
+        refs.iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::github::inputs::INPUTS;
 
     #[test]
-    fn every_contract_name_is_an_action_input() {
+    fn every_contract_name_is_an_input_or_a_template_reference() {
         let c = contract();
         assert!(c.parameters.len() >= 5);
         for p in &c.parameters {
+            let template = format!("${{infra.{}}}", p.name);
             assert!(
-                INPUTS.iter().any(|(n, _)| *n == p.name),
-                "{} is not an input",
+                INPUTS.iter().any(|(n, _)| *n == p.name) || p.reader.contains(&template),
+                "{} is neither an input nor read as {template} by a template",
                 p.name
             );
             assert!(p.kind == "String" || p.kind == "StringList", "{}", p.kind);

@@ -169,16 +169,15 @@ fn str_or_num<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Str
     }))
 }
 
-/// Read and validate a template. `shown` is the path as the user wrote it.
-pub fn load(path: &Path, shown: &str) -> Result<TaskDef> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+/// Read a template's text. `shown` is the path as the user wrote it.
+pub fn read(path: &Path, shown: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
         DeployError::input(
             "task-definition",
             format!("cannot read `{shown}` ({e})"),
             "give the template's path relative to the workspace (GITHUB_WORKSPACE)",
         )
-    })?;
-    parse(&text, shown)
+    })
 }
 
 pub fn parse(text: &str, shown: &str) -> Result<TaskDef> {

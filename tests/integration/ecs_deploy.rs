@@ -467,3 +467,88 @@ async fn a_priority_taken_meanwhile_is_retried() {
     );
     assert_eq!(rule_priorities(&infra.s("listener_arn")).await.len(), 1);
 }
+
+#[tokio::test]
+async fn template_references_resolve_from_the_contract_the_identity_and_the_runner() {
+    let infra = infra();
+    let prefix = format!("/{}/backend/", unique("ecom"));
+    let subnets: Vec<&str> = infra.seeded["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let params = json!({
+        "cluster": infra.s("cluster"), "subnets": subnets.join(","), "security-groups": infra.s("security_group"),
+        "execution-role-arn": "arn:aws:iam::123456789012:role/ecom-dev-ecs-task-execution",
+        "log-group-prefix": "/ecs/ecom-dev/", "family-prefix": format!("{}-", infra.s("cluster")),
+    });
+    seed(&["params", &prefix, &params.to_string()]);
+    std::fs::write(
+        infra.ws.path().join("taskdef.yaml"),
+        "family: ${infra.family-prefix}orders\nnetworkMode: awsvpc\nrequiresCompatibilities: [FARGATE]\ncpu: \"256\"\nmemory: \"512\"\n\
+         executionRoleArn: ${infra.execution-role-arn}\ncontainerDefinitions:\n  - name: orders\n    image: x\n\
+         \x20   environment:\n      - {name: RELEASE, value: \"${GITHUB_SHA}\"}\n      - {name: ACCOUNT, value: \"${aws.account-id}\"}\n\
+         \x20   logConfiguration:\n      logDriver: awslogs\n      options:\n        awslogs-group: ${infra.log-group-prefix}orders\n        awslogs-region: ${aws.region}\n",
+    )
+    .unwrap();
+    let proxy = Proxy::start();
+    let base = [
+        ("mode", "ecs"),
+        ("task-definition", "taskdef.yaml"),
+        ("container-name", "orders"),
+        ("service", "orders"),
+        ("infra-parameters", prefix.as_str()),
+    ];
+    let image = format!("{}:v1", infra.s("repo"));
+    let mut inputs: Vec<(&str, &str)> = base.to_vec();
+    inputs.push(("image", &image));
+    let run = run_action(&proxy.url, infra.ws.path(), &inputs, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let td = &proxy.requests("RegisterTaskDefinition")[0];
+    assert_eq!(
+        td["family"],
+        format!("{}-orders", infra.s("cluster")),
+        "{td}"
+    );
+    assert_eq!(
+        td["executionRoleArn"],
+        "arn:aws:iam::123456789012:role/ecom-dev-ecs-task-execution"
+    );
+    let c = &td["containerDefinitions"][0];
+    assert_eq!(
+        c["logConfiguration"]["options"]["awslogs-group"],
+        "/ecs/ecom-dev/orders"
+    );
+    assert_eq!(
+        c["logConfiguration"]["options"]["awslogs-region"],
+        "us-east-1"
+    );
+    assert_eq!(
+        c["environment"],
+        json!([
+            {"name": "RELEASE", "value": "0123456789abcdef0123456789abcdef01234567"},
+            {"name": "ACCOUNT", "value": "123456789012"}
+        ])
+    );
+
+    // An undefined reference stops the deploy before anything is changed.
+    let text = std::fs::read_to_string(infra.ws.path().join("taskdef.yaml")).unwrap();
+    std::fs::write(
+        infra.ws.path().join("taskdef.yaml"),
+        text.replace("${infra.log-group-prefix}", "${infra.log-groups}"),
+    )
+    .unwrap();
+    proxy.clear();
+    let run = run_action(&proxy.url, infra.ws.path(), &inputs, &[]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let e = run.errors();
+    assert_eq!(e.len(), 1, "{run:?}");
+    assert!(
+        e[0].contains("${infra.log-groups}")
+            && e[0].contains(&format!("is not published under {prefix}")),
+        "{}",
+        e[0]
+    );
+    assert_eq!(mutating(&proxy.calls()), Vec::<String>::new());
+}

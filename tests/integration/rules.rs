@@ -79,9 +79,20 @@ impl Listener {
 async fn automatic_priorities_put_the_specific_path_first_whatever_the_order() {
     let l = listener();
     let proxy = Proxy::start();
+    // Names whose hash alone (a priority by name) would put /api/* first, so
+    // only ordering by specificity passes.
+    let by_name = |svc: &str| {
+        use sha2::Digest;
+        let h = sha2::Sha256::digest(format!("{}/{svc}", l.s("cluster")).as_bytes());
+        u32::from_be_bytes([h[0], h[1], h[2], h[3]]) % 40_000
+    };
+    let specific_name = (0..100)
+        .map(|i| format!("orders{i}"))
+        .find(|n| by_name(n) > by_name("api"))
+        .unwrap();
     let general = l.deploy(&proxy.url, "api", "/api/*", &[]);
     assert_eq!(general.code, 0, "{general:?}");
-    let specific = l.deploy(&proxy.url, "orders", "/api/orders/*", &[]);
+    let specific = l.deploy(&proxy.url, &specific_name, "/api/orders/*", &[]);
     assert_eq!(specific.code, 0, "{specific:?}");
     let (g, s) = (
         l.priority_of(general.out("listener-rule-arn")).await,

@@ -33,7 +33,8 @@ import uuid
 import yaml
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-ACTION_YML = os.path.join(ROOT, "action.yml")
+# ECOM_ACTION_YML: another release's action.yml, to run that release's binary as the runner would.
+ACTION_YML = os.environ.get("ECOM_ACTION_YML") or os.path.join(ROOT, "action.yml")
 
 # Fakes for the expressions the runner evaluates in input defaults.
 FAKE_GITHUB_TOKEN = "ghs_FakeRunnerToken0000000000000000000000"
