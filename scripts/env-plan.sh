@@ -7,6 +7,11 @@
 # parameter for both stacks. Nothing is written into the repository.
 # With ENV_PLAN_JSON=FILE, the plan (tofu show -json) is also saved there, to
 # compare two plans (e.g. before and after a refactor).
+# The env's committed terraform.tfvars holds placeholders that must fail; the
+# plan gets test values from an *.auto.tfvars written into the temp copy
+# (dev: classic OIDC subjects, prod: immutable ones). With
+# ENV_PLAN_PLACEHOLDERS=1 it plans the committed values as they are and
+# succeeds only if that plan fails on them (nothing trusts a placeholder).
 source "$(dirname "$0")/lib.sh"
 env=${1:-}
 [ -n "$env" ] && [ -d "$ROOT/_CloudOps/env/$env" ] || die "usage: $0 ENV (one of: $(ls "$ROOT/_CloudOps/env" | tr '\n' ' '))"
@@ -33,12 +38,66 @@ dir="$tmp/_CloudOps/env/$env"
 } >"$dir/local_aws_override.tf"
 printf 'terraform {\n  backend "local" {}\n}\n' >"$dir/local_backend_override.tf"
 
+# Test values for what terraform.tfvars leaves to the adopter. *.auto.tfvars
+# is read after terraform.tfvars, so these win. Nothing here is trusted: the
+# plan runs against moto only.
+if [ "${ENV_PLAN_PLACEHOLDERS:-0}" != 1 ]; then
+  if [ "$env" = prod ]; then
+    cat >"$dir/env_plan_test.auto.tfvars" <<'EOF'
+backend_repository           = { owner = "env-plan-test", name = "backend", subject_format = "immutable", owner_id = "1000001", repository_id = "2000002" }
+frontend_repository          = { owner = "env-plan-test", name = "frontend", subject_format = "immutable", owner_id = "1000001", repository_id = "2000003" }
+domain_name                  = "tienda.env-plan.test"
+zone_id                      = "Z0ENVPLANTEST00000000"
+frontend_alb_certificate_arn = "arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555"
+cognito_email_source_arn     = "arn:aws:ses:eu-west-1:111111111111:identity/tienda.env-plan.test"
+cognito_email_from_address   = "Tienda <no-reply@tienda.env-plan.test>"
+EOF
+  else
+    cat >"$dir/env_plan_test.auto.tfvars" <<'EOF'
+backend_repository  = { owner = "env-plan-test", name = "backend", subject_format = "classic" }
+frontend_repository = { owner = "env-plan-test", name = "frontend", subject_format = "classic" }
+EOF
+  fi
+fi
+
 # Placeholder package of lambda-catalog (variable lambda_package_path).
 mkdir -p "$dir/build"
 (cd "$ROOT/_CloudOps/modules/backend/placeholder" && python3 -m zipfile -c "$dir/build/lambda-placeholder.zip" app.py)
 
 log "tofu init ($env)"
 tofu -chdir="$dir" init -input=false -no-color >"$tmp/init.log" 2>&1 || { cat "$tmp/init.log" >&2; die "tofu init failed"; }
+# ENV_PLAN_PLACEHOLDERS=1: the committed values must stop the plan, each with
+# its own error. expect_refusal WHAT PATTERN...: the plan fails and its log
+# matches every PATTERN.
+expect_refusal() {
+  local what=$1 p; shift
+  log "tofu plan ($env) with $what: must fail"
+  if tofu -chdir="$dir" plan -input=false -lock=false -no-color >"$tmp/refused.log" 2>&1; then
+    cat "$tmp/refused.log" >&2; die "the $env plan with $what succeeded; it must fail"
+  fi
+  # Diagnostics are wrapped and framed with "│": compare them as one line.
+  sed 's/│//g' "$tmp/refused.log" | tr -s ' \n' '  ' >"$tmp/refused.flat"
+  for p in "$@"; do
+    grep -Eq -- "$p" "$tmp/refused.flat" || { cat "$tmp/refused.log" >&2; die "the $env plan with $what failed, but not with: $p"; }
+  done
+  log "refused as expected: $*"
+}
+if [ "${ENV_PLAN_PLACEHOLDERS:-0}" = 1 ]; then
+  expect_refusal "the committed terraform.tfvars" \
+    'in module "backend_repository"' 'in module "frontend_repository"' \
+    'The repository needs owner and name of your real GitHub repository'
+  if [ "$env" = prod ]; then
+    # Real-looking repositories, the committed example domain: the precondition.
+    printf '%s\n' \
+      'backend_repository  = { owner = "env-plan-test", name = "backend", subject_format = "classic" }' \
+      'frontend_repository = { owner = "env-plan-test", name = "frontend", subject_format = "classic" }' \
+      >"$dir/env_plan_test.auto.tfvars"
+    expect_refusal "the committed example domain" 'Resource precondition failed' \
+      'domain_name, zone_id, frontend_alb_certificate_arn, cognito_email_source_arn, cognito_email_from_address still hold the example values'
+  fi
+  exit 0
+fi
+
 log "tofu plan ($env) against $AWS_ENDPOINT_URL"
 tofu -chdir="$dir" plan -input=false -lock=false -no-color -out=plan.bin >"$tmp/plan.log" 2>&1 \
   || { cat "$tmp/plan.log" >&2; die "tofu plan failed"; }
@@ -70,4 +129,24 @@ print(f"contract SSM parameters planned: {len(expected & set(ssm))} of {len(expe
 wrong = sorted(p for p in expected & set(ssm) if ssm[p] != types[p.rsplit("/", 1)[1]])
 if missing or extra or wrong:
     sys.exit(f"SSM contract mismatch: missing {missing}, unexpected {extra}, wrong type {wrong}")
+
+# The deploy roles trust the test repositories in the format of this env's
+# test values (env_plan_test.auto.tfvars): classic in dev, immutable in prod.
+want = {
+    "dev": {"backend": "repo:env-plan-test/backend:environment:dev",
+            "frontend": "repo:env-plan-test/frontend:environment:dev"},
+    "prod": {"backend": "repo:env-plan-test@1000001/backend@2000002:environment:prod",
+             "frontend": "repo:env-plan-test@1000001/frontend@2000003:environment:prod"},
+}.get(env, {})
+for c in creates:
+    if c["type"] == "aws_iam_role" and c["address"].startswith("module.shop.module.deploy_roles."):
+        key = c["index"]
+        trust = json.loads(c["change"]["after"]["assume_role_policy"])
+        sub = trust["Statement"][0]["Condition"]["StringEquals"]["token.actions.githubusercontent.com:sub"]
+        if key in want and sub != [want[key]]:
+            sys.exit(f"deploy role {key} trusts {sub}, expected [{want[key]!r}]")
+        want.pop(key, None)
+if want:
+    sys.exit(f"deploy roles not planned: {sorted(want)}")
+print("deploy role trust: OIDC subjects as expected")
 PY

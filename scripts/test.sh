@@ -55,6 +55,10 @@ unit() {
       else skip "tofu test $d" "no tests"; fi
     done
   else skip "tofu test" "no modules yet"; fi
+  # The account bootstrap is a root, not a module: its mock tests run here.
+  check "tofu test _CloudOps/bootstrap" scripts/tf-test.sh _CloudOps/bootstrap
+  check "release tag logic" scripts/release-tags-test.sh
+  check "CloudFront /api strip-prefix function" node _CloudOps/modules/frontend/cdn/tests/strip_path_prefix_test.js
   local py; py=$(py_dirs)
   if [ -n "$py" ]; then for d in $py; do check "pytest $d" pytest -q -p no:cacheprovider "$d"; done
   else skip pytest "no Python apps yet"; fi
@@ -67,6 +71,9 @@ integration() {
   check "pytest aws_proxy strict behaviours" scripts/with-local-aws.sh pytest -q -p no:cacheprovider tests/integration/support/test_aws_proxy.py
   if [ -x scripts/env-plan.sh ] && [ -d _CloudOps/env ]; then
     check "tofu plan env/dev against moto" scripts/with-local-aws.sh scripts/env-plan.sh dev
+    check "tofu plan env/prod against moto" scripts/with-local-aws.sh scripts/env-plan.sh prod
+    check "env/dev refuses its committed placeholders" env ENV_PLAN_PLACEHOLDERS=1 scripts/with-local-aws.sh scripts/env-plan.sh dev
+    check "env/prod refuses its committed placeholders" env ENV_PLAN_PLACEHOLDERS=1 scripts/with-local-aws.sh scripts/env-plan.sh prod
   fi
 }
 

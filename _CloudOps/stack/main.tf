@@ -14,6 +14,11 @@ locals {
   # origin certificate against it); without one, the ALB's own DNS name (HTTP).
   app_origin_hostname = local.use_domain ? "origin-app.${var.domain_name}" : module.frontend_app.alb_dns_name
 
+  # With a domain, CloudFront reaches the API on its custom domain
+  # origin-api.<domain_name> (same certificate) and the execute-api endpoint
+  # is turned off; without one (dev) it uses the execute-api hostname.
+  api_origin_hostname = local.use_domain ? "origin-api.${var.domain_name}" : trimprefix(module.backend.api_endpoint, "https://")
+
   # Origins the browser may call the API from directly. The storefront itself
   # calls /api on its own CloudFront domain (same origin, no CORS), so the
   # CloudFront domain is not needed here; it could not be either, because the
@@ -24,6 +29,18 @@ locals {
   # joins the app tier the data stores admit. A literal: the data module keys
   # its ingress rules by list index, so the list length must be known at plan.
   catalog_lambda_in_vpc = true
+
+  # Inputs still holding the example values committed in
+  # env/prod/terraform.tfvars: a domain under the reserved example.com/.net/.org
+  # (RFC 2606), a zone ID containing EXAMPLE, a certificate ARN in account
+  # 000000000000 or with an all-zero ID. The plan fails while any is left.
+  placeholder_inputs = compact([
+    var.domain_name != null && can(regex("(^|\\.)example\\.(com|net|org)$", coalesce(var.domain_name, "-"))) ? "domain_name" : "",
+    var.zone_id != null && strcontains(coalesce(var.zone_id, "-"), "EXAMPLE") ? "zone_id" : "",
+    var.frontend_alb_certificate_arn != null && can(regex(":000000000000:|/0{8}-0{4}-0{4}-0{4}-0{12}$", coalesce(var.frontend_alb_certificate_arn, "-"))) ? "frontend_alb_certificate_arn" : "",
+    var.cognito_email_source_arn != null && can(regex(":000000000000:|identity/(.*\\.)?example\\.(com|net|org)$", coalesce(var.cognito_email_source_arn, "-"))) ? "cognito_email_source_arn" : "",
+    var.cognito_email_from_address != null && can(regex("example\\.(com|net|org)>?$", coalesce(var.cognito_email_from_address, "-"))) ? "cognito_email_from_address" : "",
+  ])
 }
 
 # Checks across variables (a variable validation may only look at its own
@@ -43,17 +60,21 @@ resource "terraform_data" "input_checks" {
       error_message = "With zone_mode = \"none\", local_dev_origins must hold at least one origin (the API needs one CORS origin)."
     }
     precondition {
+      condition     = length(local.placeholder_inputs) == 0
+      error_message = "${join(", ", local.placeholder_inputs)} still hold the example values: set the real domain, its hosted zone ID, the ACM certificate for origin-app.<domain_name> and origin-api.<domain_name> and the SES sender in _CloudOps/env/${var.environment}/terraform.tfvars (ADOPTAR.md) before planning ${var.environment}."
+    }
+    precondition {
+      condition     = var.environment != "prod" || var.cognito_email_source_arn != null
+      error_message = "prod needs cognito_email_source_arn (a verified SES identity): Cognito's built-in sender is limited to a few dozen emails a day, too few for sign-ups and password resets."
+    }
+    precondition {
+      condition     = (var.cognito_email_source_arn == null) == (var.cognito_email_from_address == null)
+      error_message = "Set cognito_email_from_address exactly when cognito_email_source_arn is set (the sender address of that SES identity)."
+    }
+    precondition {
       condition     = var.environment != "prod" || (var.deletion_protection && var.nat_mode == "one_per_az" && length(var.azs) == 3 && local.use_domain)
       error_message = "prod must have deletion_protection = true, nat_mode = \"one_per_az\", 3 Availability Zones and a domain (zone_mode \"existing\" or \"create\", so that viewers and the ALB get TLS 1.2+)."
     }
-  }
-}
-
-# Placeholder values left in the env's main.tf must be replaced before apply.
-check "no_placeholder_domain" {
-  assert {
-    condition     = var.domain_name == null || !endswith(coalesce(var.domain_name, "x"), "example.com")
-    error_message = "domain_name is still a placeholder under example.com: set domain_name, zone_id and frontend_alb_certificate_arn in _CloudOps/env/${var.environment}/main.tf before the first apply."
   }
 }
 
@@ -131,6 +152,14 @@ module "backend" {
   mfa_configuration             = var.cognito_mfa_configuration
   advanced_security_mode        = var.cognito_advanced_security_mode
   user_pool_deletion_protection = var.deletion_protection
+  allow_self_signup             = var.cognito_allow_self_signup
+  email_source_arn              = var.cognito_email_source_arn
+  email_from_address            = var.cognito_email_from_address
+
+  # With a domain: the API only on origin-api.<domain_name> (CloudFront's origin).
+  custom_domain_name            = local.use_domain ? "origin-api.${var.domain_name}" : null
+  custom_domain_certificate_arn = local.use_domain ? var.frontend_alb_certificate_arn : null
+  disable_execute_api_endpoint  = local.use_domain
 
   catalog_table_arn         = module.data.table_arns["catalog"]
   catalog_table_kms_key_arn = module.data.kms_key_arn
@@ -171,6 +200,9 @@ module "frontend_app" {
   log_retention_days         = var.log_retention_days
   ecs_service_names          = var.frontend_services
   service_log_retention_days = var.log_retention_days
+
+  # The ALB forwards only requests with CloudFront's X-Origin-Verify secret.
+  enable_origin_verify = true
 }
 
 module "frontend_cdn" {
@@ -187,14 +219,17 @@ module "frontend_cdn" {
 
   static_bucket_regional_domain_name = module.frontend_app.static_bucket_regional_domain_name
   app_alb_dns_name                   = local.app_origin_hostname
-  # HTTP API $default stage: https://<id>.execute-api.<region>.amazonaws.com
-  api_domain_name = trimprefix(module.backend.api_endpoint, "https://")
+  # origin-api.<domain> with a domain, else the execute-api hostname of the $default stage
+  api_domain_name = local.api_origin_hostname
 
   price_class            = var.price_class
   waf_rate_limit         = var.waf_rate_limit
   waf_log_retention_days = var.log_retention_days
   log_retention_days     = var.log_retention_days
   force_destroy          = !var.deletion_protection
+
+  enable_origin_verify = true
+  origin_verify_secret = module.frontend_app.origin_verify_header_value
 }
 
 # With a domain, CloudFront reaches the frontend ALB as origin-app.<domain>
@@ -215,6 +250,24 @@ resource "aws_route53_record" "app_origin" {
   depends_on = [terraform_data.input_checks]
 }
 
+# With a domain, CloudFront reaches the API as origin-api.<domain> (its
+# custom domain; the execute-api endpoint is off).
+resource "aws_route53_record" "api_origin" {
+  count = local.use_domain ? 1 : 0
+
+  zone_id = module.frontend_cdn.zone_id
+  name    = local.api_origin_hostname
+  type    = "A"
+
+  alias {
+    name                   = module.backend.custom_domain_target
+    zone_id                = module.backend.custom_domain_zone_id
+    evaluate_target_health = false
+  }
+
+  depends_on = [terraform_data.input_checks]
+}
+
 # ---------------------------------------------------------------- deploy roles
 
 # The roles the app repositories' workflows assume through GitHub OIDC to
@@ -224,6 +277,17 @@ resource "aws_route53_record" "app_origin" {
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
+
+# The app repositories, validated once (owner, name, OIDC subject format).
+module "backend_repository" {
+  source     = "../modules/github-repository"
+  repository = var.backend_repository
+}
+
+module "frontend_repository" {
+  source     = "../modules/github-repository"
+  repository = var.frontend_repository
+}
 
 module "deploy_roles" {
   source = "../modules/deploy-roles"
@@ -236,7 +300,10 @@ module "deploy_roles" {
     # Backend-repo: lambda-catalog (mode lambda) and the ECS services, whose
     # build job pushes the image (orders) before the deploy job runs the action.
     backend = {
-      repository               = var.backend_repository
+      repository               = module.backend_repository.full_name
+      subject_format           = module.backend_repository.subject_format
+      owner_id                 = module.backend_repository.owner_id
+      repository_id            = module.backend_repository.repository_id
       environments             = [var.environment]
       lambda_function_arns     = [module.backend.lambda_function_arn]
       ecr_push_repository_arns = values(module.backend.ecr_repository_arns)
@@ -245,7 +312,7 @@ module "deploy_roles" {
         task_definition_families = [for s in var.backend_services : "${local.name}-${s}"]
         listener_arn             = module.backend.alb_listener_arn
         ecr_repository_arns      = values(module.backend.ecr_repository_arns)
-        pass_role_arns           = [module.backend.task_execution_role_arn]
+        pass_role_arns           = concat([module.backend.task_execution_role_arn], values(module.backend.task_role_arns))
         ssm_parameter_path       = "/ecom/${var.environment}/backend/"
       }
     }
@@ -254,14 +321,17 @@ module "deploy_roles" {
     # invalidation) and the server-rendered services of the frontend cluster
     # (web-ssr is a template without a build job yet: no image push).
     frontend = {
-      repository   = var.frontend_repository
-      environments = [var.environment]
+      repository     = module.frontend_repository.full_name
+      subject_format = module.frontend_repository.subject_format
+      owner_id       = module.frontend_repository.owner_id
+      repository_id  = module.frontend_repository.repository_id
+      environments   = [var.environment]
       ecs = {
         cluster_arn              = module.frontend_app.ecs_cluster_arn
         task_definition_families = [for s in var.frontend_services : "${local.name}-${s}"]
         listener_arn             = module.frontend_app.alb_listener_arn
         ecr_repository_arns      = values(module.frontend_app.ecr_repository_arns)
-        pass_role_arns           = [module.frontend_app.task_execution_role_arn]
+        pass_role_arns           = concat([module.frontend_app.task_execution_role_arn], values(module.frontend_app.task_role_arns))
         ssm_parameter_path       = "/ecom/${var.environment}/frontend/"
       }
       s3_static = {

@@ -20,6 +20,11 @@ locals {
       "vpc-id"          = [module.network.vpc_id]
       "subnets"         = module.network.private_app_subnet_ids
       "security-groups" = [module.frontend_app.service_security_group_id]
+      # Task-definition templates: ${infra.<name>} (names in the contract).
+      "execution-role-arn"   = [module.frontend_app.task_execution_role_arn]
+      "task-role-arn-prefix" = [module.frontend_app.task_role_arn_prefix]
+      "log-group-prefix"     = [module.frontend_app.service_log_group_prefix]
+      "family-prefix"        = ["${local.name}-"]
     }
     backend = {
       "cluster"         = [module.backend.ecs_cluster_name]
@@ -27,6 +32,11 @@ locals {
       "vpc-id"          = [module.network.vpc_id]
       "subnets"         = module.network.private_app_subnet_ids
       "security-groups" = [module.backend.service_security_group_id]
+      # Task-definition templates: ${infra.<name>} (names in the contract).
+      "execution-role-arn"   = [module.backend.task_execution_role_arn]
+      "task-role-arn-prefix" = [module.backend.task_role_arn_prefix]
+      "log-group-prefix"     = [module.backend.service_log_group_prefix]
+      "family-prefix"        = ["${local.name}-"]
     }
   }
 
@@ -62,7 +72,7 @@ resource "terraform_data" "ssm_contract_check" {
 }
 
 resource "aws_ssm_parameter" "contract" {
-  #checkov:skip=CKV2_AWS_34:The contract publishes non-secret resource IDs (cluster, listener, VPC, subnets, security groups) as String/StringList, the types the deploy action expects; SecureString would add KMS permissions to every reader for no confidentiality gain.
+  #checkov:skip=CKV2_AWS_34:The contract publishes non-secret resource IDs (cluster, listener, VPC, subnets, security groups, role ARNs, name prefixes) as String/StringList, the types the deploy action expects; SecureString would add KMS permissions to every reader for no confidentiality gain.
   for_each = local.contract_parameters
 
   name        = "/ecom/${var.environment}/${each.value.stack}/${each.value.name}"

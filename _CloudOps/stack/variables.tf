@@ -244,6 +244,28 @@ variable "cognito_advanced_security_mode" {
   }
 }
 
+variable "cognito_allow_self_signup" {
+  type        = bool
+  description = "Let shoppers create their own accounts in the user pool (true for a public shop); false lets only administrators create users. No default: a deliberate choice per environment (see _CloudOps/README.md, Cognito)."
+}
+
+variable "cognito_email_source_arn" {
+  type        = string
+  description = "ARN of a verified SES identity (domain or address) in the stack's region that Cognito sends sign-up, verification and password-reset mail from. null uses Cognito's built-in sender, which AWS limits to a few dozen emails a day: dev only; the stack refuses it in prod."
+  default     = null
+
+  validation {
+    condition     = var.cognito_email_source_arn == null ? true : can(regex("^arn:aws[a-z-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/.+$", var.cognito_email_source_arn))
+    error_message = "The variable cognito_email_source_arn must be null or an SES identity ARN such as \"arn:aws:ses:eu-west-1:<account>:identity/tienda.<your domain>\"."
+  }
+}
+
+variable "cognito_email_from_address" {
+  type        = string
+  description = "Sender of Cognito's mail with cognito_email_source_arn, e.g. \"Tienda <no-reply@tienda.<your domain>>\" (an address of that SES identity). Required with cognito_email_source_arn."
+  default     = null
+}
+
 variable "local_dev_origins" {
   type        = list(string)
   description = "Origins of a developer's machine (e.g. \"http://localhost:8000\") added to the API's CORS origins and to the Cognito callback and sign-out URLs. Empty in prod."
@@ -317,12 +339,12 @@ variable "zone_id" {
 
 variable "frontend_alb_certificate_arn" {
   type        = string
-  description = "ARN of an existing ACM certificate in aws_region that covers origin-app.<domain_name>; the frontend ALB then listens on HTTPS and CloudFront reaches it over TLS. Required with a zone, null with zone_mode = \"none\". The module's HTTPS switch (enable_https) follows zone_mode, not this ARN, so a certificate created in the same apply would also work."
+  description = "ARN of an existing ACM certificate in aws_region that covers origin-app.<domain_name> and origin-api.<domain_name>; the frontend ALB and the API's custom domain (CloudFront's two dynamic origins) then serve TLS with it, and the API's default execute-api endpoint is turned off. Required with a zone, null with zone_mode = \"none\". The module's HTTPS switch (enable_https) follows zone_mode, not this ARN, so a certificate created in the same apply would also work."
   default     = null
 
   validation {
     condition     = var.frontend_alb_certificate_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$", var.frontend_alb_certificate_arn))
-    error_message = "The variable frontend_alb_certificate_arn must be null or an ACM certificate ARN such as \"arn:aws:acm:eu-west-1:123456789012:certificate/<uuid>\"."
+    error_message = "The variable frontend_alb_certificate_arn must be null or an ACM certificate ARN such as \"arn:aws:acm:eu-west-1:<account>:certificate/<uuid>\"."
   }
 }
 
@@ -351,25 +373,27 @@ variable "waf_rate_limit" {
 # ---------------------------------------------------------------- deploy roles
 
 variable "backend_repository" {
-  type        = string
-  description = "GitHub repository (owner/name) of Backend-repo. Its workflows' jobs in the GitHub environment named like this environment may assume the backend deploy role. The default is a placeholder: set the real repository in the module \"shop\" call of env/<env>/main.tf."
-  default     = "ecom-shop/backend"
+  type = object({
+    owner          = string
+    name           = string
+    subject_format = string
+    owner_id       = optional(string)
+    repository_id  = optional(string)
+  })
+  description = "GitHub repository of Backend-repo: owner (organization or user), name, and the format of its OIDC subject claim, subject_format = \"classic\" (repo:OWNER/REPO:...) or \"immutable\" (repo:OWNER@OWNER_ID/REPO@REPO_ID:..., the default for repositories created or renamed since GitHub turned immutable subject claims on) with owner_id and repository_id (gh api repos/OWNER/REPO --jq '.owner.id, .id'). Its workflows' jobs in the GitHub environment named like this environment may assume the backend deploy role. No default: set it in env/<env>/terraform.tfvars (ADOPTAR.md). Validated by module github-repository (module.backend_repository)."
 
-  validation {
-    condition     = can(regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", var.backend_repository))
-    error_message = "The variable backend_repository must look like \"owner/name\" (e.g. \"ecom-shop/backend\"), without wildcards."
-  }
 }
 
 variable "frontend_repository" {
-  type        = string
-  description = "GitHub repository (owner/name) of Frontend-repo. Its workflows' jobs in the GitHub environment named like this environment may assume the frontend deploy role. The default is a placeholder: set the real repository in the module \"shop\" call of env/<env>/main.tf."
-  default     = "ecom-shop/frontend"
+  type = object({
+    owner          = string
+    name           = string
+    subject_format = string
+    owner_id       = optional(string)
+    repository_id  = optional(string)
+  })
+  description = "GitHub repository of Frontend-repo, in the shape of backend_repository (owner, name, subject_format and, with \"immutable\", owner_id and repository_id). Its workflows' jobs in the GitHub environment named like this environment may assume the frontend deploy role. No default: set it in env/<env>/terraform.tfvars (ADOPTAR.md). Validated by module github-repository (module.frontend_repository)."
 
-  validation {
-    condition     = can(regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", var.frontend_repository))
-    error_message = "The variable frontend_repository must look like \"owner/name\" (e.g. \"ecom-shop/frontend\"), without wildcards."
-  }
 }
 
 variable "create_github_oidc_provider" {

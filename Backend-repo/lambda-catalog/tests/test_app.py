@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 LAMBDA_DIR = Path(__file__).resolve().parent.parent
-WORKFLOW = LAMBDA_DIR.parent / ".github" / "workflows" / "deploy-lambda-catalog.yml"
+# The deploy step (the action, with its post-deploy check) is in the reusable
+# workflow the pipeline calls for dev and then prod.
+WORKFLOW = LAMBDA_DIR.parent / ".github" / "workflows" / "promote-lambda-catalog.yml"
+PIPELINE = LAMBDA_DIR.parent / ".github" / "workflows" / "deploy-lambda-catalog.yml"
 CHECK_EXPECT = {"statusCode": 200}
 
 
@@ -191,9 +194,17 @@ def test_workflow_uses_this_check():
     expect = re.search(r"^\s+check-expect: '(.+)'$", text, re.M)
     assert expect and json.loads(expect.group(1)) == CHECK_EXPECT
     assert "lambda-catalog/check-event.json" in text
-    assert re.search(r"^\s+source: lambda-catalog/src$", text, re.M)
-    # Powertools is bundled into src/ before the action zips it.
-    assert "--target lambda-catalog/src -r lambda-catalog/requirements.txt" in text
+    # The action deploys the zip the pipeline built once, not a rebuild.
+    assert re.search(r"^\s+source: build/lambda-catalog\.zip$", text, re.M)
+    assert "sha256sum -c lambda-catalog.zip.sha256" in text
+    # Powertools is bundled into src/ before the package job zips it.
+    pipeline = PIPELINE.read_text()
+    assert "--target lambda-catalog/src -r lambda-catalog/requirements.txt" in pipeline
+    assert 'cd lambda-catalog/src && python3 -m zipfile -c "$RUNNER_TEMP/lambda-catalog.zip" .' in pipeline
+    # Pull requests run the tests; prod gets the same zip after dev.
+    assert "pull_request:" in pipeline
+    assert pipeline.count("sha256: ${{ needs.package.outputs.sha256 }}") == 2
+    assert "needs: [package, deploy-dev]" in pipeline
 
 
 def test_health_is_503_when_table_is_missing(app_module, get):

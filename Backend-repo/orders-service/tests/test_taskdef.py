@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,19 @@ import pytest
 yaml = pytest.importorskip("yaml")
 
 SERVICE_DIR = Path(__file__).resolve().parent.parent
-WORKFLOW = SERVICE_DIR.parent / ".github" / "workflows" / "deploy-orders-service.yml"
+WORKFLOWS = SERVICE_DIR.parent / ".github" / "workflows"
+# The deploy job (the action step) is in the reusable workflow the pipeline
+# calls for dev and then prod.
+WORKFLOW = WORKFLOWS / "promote-orders-service.yml"
+PIPELINE = WORKFLOWS / "deploy-orders-service.yml"
+# In this monorepo the infrastructure sits next to the app repos; a split-out
+# Backend-repo skips the checks that read it.
+REPO_ROOT = SERVICE_DIR.parent.parent
+CONTRACT = REPO_ROOT / "contract" / "infra-parameters.yaml"
+SSM_TF = REPO_ROOT / "_CloudOps" / "stack" / "ssm.tf"
+BACKEND_MODULE = REPO_ROOT / "_CloudOps" / "modules" / "backend"
+# The action's template references: ${infra.NAME} and ${aws.account-id|region}.
+REFERENCE = re.compile(r"\$\{([^}]*)\}")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +41,6 @@ def test_fargate_awsvpc_shape(taskdef):
     assert taskdef["requiresCompatibilities"] == ["FARGATE"]
     # RegisterTaskDefinition takes cpu/memory as strings.
     assert (taskdef["cpu"], taskdef["memory"]) == ("256", "512")
-    assert taskdef["executionRoleArn"].startswith("arn:aws:iam::")
 
 
 def test_container_matches_workflow_inputs(container):
@@ -89,17 +101,86 @@ def test_workflow_inputs_match_taskdef(taskdef, container):
     assert inputs["container-name"] == container["name"]
     assert int(inputs["container-port"]) == container["portMappings"][0]["containerPort"]
     assert inputs["health-check-path"] == "/health"
-    # dev uses taskdef.yaml as is; the render step rewrites "ecom-dev" for others.
-    assert "ecom-dev" in taskdef["executionRoleArn"]
-    assert "ecom-dev" in container["logConfiguration"]["options"]["awslogs-group"]
+    # One template for every environment: the action resolves the references.
+    assert inputs["task-definition"] == "orders-service/taskdef.yaml"
+    assert inputs["infra-parameters"].startswith("/ecom/") and inputs["infra-parameters"].endswith("/backend/")
 
 
-def test_names_match_what_terraform_creates_in_dev(taskdef, container):
-    # _CloudOps module backend with name_prefix "ecom-dev": execution role
-    # <name_prefix>-ecs-task-execution, log group /ecs/<name_prefix>/<service>,
-    # in the environments' region (eu-west-1). Keep in step with the module.
-    assert taskdef["executionRoleArn"].endswith(":role/ecom-dev-ecs-task-execution")
+def test_roles_logs_family_and_region_come_from_terraform(taskdef, container):
+    # Exactly the contract parameters Terraform publishes for the backend stack
+    # (_CloudOps/stack/ssm.tf) and the caller's region; nothing hand-edited.
+    assert taskdef["family"] == "${infra.family-prefix}orders"
+    assert taskdef["executionRoleArn"] == "${infra.execution-role-arn}"
+    assert taskdef["taskRoleArn"] == "${infra.task-role-arn-prefix}orders"
     options = container["logConfiguration"]["options"]
-    assert options["awslogs-group"] == "/ecs/ecom-dev/orders"
-    assert options["awslogs-region"] == "eu-west-1"
-    assert taskdef["family"] == "ecom-dev-orders"
+    assert options["awslogs-group"] == "${infra.log-group-prefix}orders"
+    assert options["awslogs-region"] == "${aws.region}"
+
+
+def test_no_account_region_or_environment_is_written_in():
+    text = (SERVICE_DIR / "taskdef.yaml").read_text()
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert not re.search(r"\b[0-9]{12}\b", body), "an account ID is written in taskdef.yaml"
+    assert not re.search(r"\b[a-z]{2}-[a-z]+-[0-9]\b", body), "a region is written in taskdef.yaml"
+    assert "ecom-dev" not in body and "ecom-prod" not in body
+    # References in comments would be resolved too if the action templated raw text.
+    assert not any(REFERENCE.search(line) for line in text.splitlines() if line.lstrip().startswith("#"))
+
+
+def test_every_reference_is_published():
+    if not CONTRACT.exists():
+        pytest.skip("contract/infra-parameters.yaml is not in this checkout")
+    contract = {p["name"] for p in yaml.safe_load(CONTRACT.read_text())["parameters"]}
+    refs = set(REFERENCE.findall((SERVICE_DIR / "taskdef.yaml").read_text()))
+    infra = {r.split(".", 1)[1] for r in refs if r.startswith("infra.")}
+    assert infra and infra <= contract, f"not in the contract: {sorted(infra - contract)}"
+    assert refs - {f"infra.{n}" for n in infra} <= {"aws.region", "aws.account-id"}
+    # ssm.tf publishes each of them for the backend stack.
+    ssm = SSM_TF.read_text()
+    backend = ssm[ssm.index("    backend = {") :]
+    backend = backend[: backend.index("\n    }")]
+    for name in infra:
+        assert f'"{name}"' in backend, f"{name} is not published for the backend stack in ssm.tf"
+
+
+def test_resolved_names_match_what_terraform_creates():
+    """With the values Terraform publishes for an environment, the references
+    give the names the backend module creates (log group, task role)."""
+    if not BACKEND_MODULE.exists():
+        pytest.skip("_CloudOps is not in this checkout")
+    main = (BACKEND_MODULE / "main.tf").read_text()
+    ecs = (BACKEND_MODULE / "ecs.tf").read_text()
+    outputs = (BACKEND_MODULE / "outputs.tf").read_text()
+    # log groups: /ecs/${var.name_prefix}/<service>; prefix output /ecs/${var.name_prefix}/
+    assert 'n => "/ecs/${var.name_prefix}/${n}"' in main
+    assert 'value       = "/ecs/${var.name_prefix}/"' in outputs
+    # task roles: <cluster>-task-<service>; prefix output ends in role/<cluster>-task-
+    assert 'name        = "${local.task_role_name_prefix}${each.value}"' in ecs
+    assert 'task_role_name_prefix = "${local.ecs_cluster_name}-task-"' in ecs
+    assert ":role/${local.task_role_name_prefix}\"" in ecs
+
+
+def test_pipeline_tests_prs_and_promotes_one_image():
+    """Pull requests run the tests; prod deploys the digest dev deployed."""
+    pipeline = yaml.safe_load(PIPELINE.read_text())
+    on = pipeline[True] if True in pipeline else pipeline["on"]  # YAML 1.1 reads `on` as True
+    assert "pull_request" in on and "push" in on
+    jobs = pipeline["jobs"]
+    assert "if" not in jobs["test"], "tests must run on pull requests too"
+    assert jobs["build"]["if"] == "github.event_name != 'pull_request'"
+    dev, prod = jobs["deploy-dev"], jobs["deploy-prod"]
+    for job, env in ((dev, "dev"), (prod, "prod")):
+        assert job["uses"] == "./.github/workflows/promote-orders-service.yml"
+        assert job["with"]["environment"] == env
+        assert job["with"]["digest"] == "${{ needs.build.outputs.digest }}"
+        assert job["with"]["sha256"] == "${{ needs.build.outputs.sha256 }}"
+    assert "deploy-dev" in prod["needs"] and prod["if"] == "github.ref == 'refs/heads/main'"
+    # Nothing rebuilds after the build job: no build step in the deploy workflow.
+    promote = yaml.safe_load(WORKFLOW.read_text())
+    steps = promote["jobs"]["deploy"]["steps"]
+    assert not any("build-push-action" in s.get("uses", "") for s in steps)
+    (deploy,) = [s for s in steps if s.get("uses", "").startswith("org/ecom-deploy@")]
+    assert deploy["with"]["image"] == "${{ steps.image.outputs.image }}"
+    copy = next(s for s in steps if s.get("id") == "image")
+    assert "--preserve-digests" in copy["run"] and '@${DIGEST}' in copy["run"]
+    assert promote["jobs"]["deploy"]["environment"] == "${{ inputs.environment }}"

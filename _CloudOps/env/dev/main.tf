@@ -39,6 +39,10 @@ module "shop" {
   cognito_mfa_configuration      = "OFF"
   cognito_advanced_security_mode = "OFF"                     # ESSENTIALS plan, no per-user charge
   local_dev_origins              = ["http://localhost:8000"] # python3 -m http.server 8000 (Frontend-repo README)
+  cognito_allow_self_signup      = true                      # shoppers sign up themselves, as in prod
+  # Cognito's built-in sender (a few dozen mails a day) is enough for dev.
+  cognito_email_source_arn   = null
+  cognito_email_from_address = null
 
   # frontend: on the CloudFront domain, ALB over HTTP from CloudFront only
   frontend_services          = ["storefront-web"]
@@ -46,6 +50,10 @@ module "shop" {
   zone_mode                  = "none"
   price_class                = "PriceClass_100"
   waf_rate_limit             = 2000
+
+  # From terraform.tfvars (the values to fill, ADOPTAR.md).
+  backend_repository  = var.backend_repository
+  frontend_repository = var.frontend_repository
 }
 
 # ---------------------------------------------------------------- moved

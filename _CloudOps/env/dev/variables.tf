@@ -1,3 +1,29 @@
-# No inputs: the values of this environment are written in main.tf (the
-# arguments of module "shop"); their types, descriptions and validations
-# are in _CloudOps/stack/variables.tf. The workflow passes no -var.
+# The values an adopter must give this environment, all in terraform.tfvars
+# (next to this file; ADOPTAR.md says how to fill it). None has a default and
+# the committed terraform.tfvars holds placeholders that fail validation or a
+# precondition, so nothing is planned against a repository or domain that is
+# not yours. Types are repeated here; the validations live once, in
+# _CloudOps/stack/variables.tf. The rest of the environment's values (sizes,
+# switches) are written in main.tf.
+
+variable "backend_repository" {
+  type = object({
+    owner          = string
+    name           = string
+    subject_format = string
+    owner_id       = optional(string)
+    repository_id  = optional(string)
+  })
+  description = "GitHub repository of Backend-repo and its OIDC subject format (see backend_repository in _CloudOps/stack/variables.tf)."
+}
+
+variable "frontend_repository" {
+  type = object({
+    owner          = string
+    name           = string
+    subject_format = string
+    owner_id       = optional(string)
+    repository_id  = optional(string)
+  })
+  description = "GitHub repository of Frontend-repo and its OIDC subject format (see frontend_repository in _CloudOps/stack/variables.tf)."
+}

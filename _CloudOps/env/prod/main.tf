@@ -47,18 +47,27 @@ module "shop" {
   cognito_mfa_configuration      = "OPTIONAL"
   cognito_advanced_security_mode = "ENFORCED"
   local_dev_origins              = []
+  cognito_allow_self_signup      = true # a public shop: shoppers create their own accounts
+  # Sign-up, verification and reset mail through SES (terraform.tfvars):
+  # the built-in sender's daily quota is too small for prod.
+  cognito_email_source_arn   = var.cognito_email_source_arn
+  cognito_email_from_address = var.cognito_email_from_address
 
   # frontend: custom domain, HTTPS from the viewer to CloudFront and from CloudFront to the ALB.
-  # EDIT before the first apply: the real domain, its hosted zone and a certificate
-  # in aws_region for origin-app.<domain_name> (a check warns while these are placeholders).
+  # The domain, its hosted zone and the certificate for origin-app.<domain_name> and
+  # origin-api.<domain_name> come from terraform.tfvars; the plan fails while they are the example values.
   frontend_services            = ["storefront-web"]
   frontend_capacity_provider   = "FARGATE"
   zone_mode                    = "existing"
-  domain_name                  = "tienda.example.com"
-  zone_id                      = "Z0000000000000EXAMPLE"
-  frontend_alb_certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+  domain_name                  = var.domain_name
+  zone_id                      = var.zone_id
+  frontend_alb_certificate_arn = var.frontend_alb_certificate_arn
   price_class                  = "PriceClass_100"
   waf_rate_limit               = 2000
+
+  # From terraform.tfvars (the values to fill, ADOPTAR.md).
+  backend_repository  = var.backend_repository
+  frontend_repository = var.frontend_repository
 }
 
 # ---------------------------------------------------------------- moved

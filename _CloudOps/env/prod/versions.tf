@@ -1,6 +1,8 @@
 terraform {
-  # The workflow pins OpenTofu 1.12.6; the env uses nothing newer than 1.6.
-  required_version = ">= 1.6.0"
+  # backend.tf locks the state with use_lockfile (S3-native locking), which
+  # OpenTofu supports from 1.10; older releases would ignore the lock. The
+  # workflow pins OpenTofu 1.12.6.
+  required_version = ">= 1.10.0, < 2.0.0"
 
   required_providers {
     aws = {

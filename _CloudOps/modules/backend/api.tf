@@ -18,6 +18,11 @@ resource "aws_apigatewayv2_api" "this" {
   description   = "${var.name_prefix} shop backend: catalog (Lambda) and services (ECS via VPC link)"
   protocol_type = "HTTP"
 
+  # With a custom domain (CloudFront's origin), the public
+  # <id>.execute-api.<region>.amazonaws.com endpoint is turned off, so nobody
+  # reaches the API around CloudFront and its WAF.
+  disable_execute_api_endpoint = var.disable_execute_api_endpoint
+
   # API Gateway answers the browser's preflight itself, for the storefront
   # origins only; tokens travel in the Authorization header, not cookies.
   cors_configuration {
@@ -34,6 +39,10 @@ resource "aws_apigatewayv2_api" "this" {
     precondition {
       condition     = length(setintersection(toset(var.catalog_routes), local.service_routes)) == 0
       error_message = "catalog_routes and the routes built from service_route_prefixes x service_route_methods must not share a route key; a route is either public (catalog) or JWT-protected (services)."
+    }
+    precondition {
+      condition     = !var.disable_execute_api_endpoint || var.custom_domain_name != null
+      error_message = "disable_execute_api_endpoint = true needs custom_domain_name (and custom_domain_certificate_arn): without the default endpoint the API is reachable only through a custom domain."
     }
   }
 }
@@ -188,4 +197,35 @@ resource "aws_apigatewayv2_stage" "default" {
   }
 
   tags = var.tags
+}
+
+# --- custom domain (CloudFront's origin when the shop has a domain) -----------
+
+resource "aws_apigatewayv2_domain_name" "this" {
+  count = var.custom_domain_name == null ? 0 : 1
+
+  domain_name = var.custom_domain_name
+
+  domain_name_configuration {
+    certificate_arn = var.custom_domain_certificate_arn
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+  }
+
+  tags = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.custom_domain_certificate_arn != null
+      error_message = "custom_domain_certificate_arn is required with custom_domain_name: an ACM certificate in the API's region that covers that name."
+    }
+  }
+}
+
+resource "aws_apigatewayv2_api_mapping" "this" {
+  count = var.custom_domain_name == null ? 0 : 1
+
+  api_id      = aws_apigatewayv2_api.this.id
+  domain_name = aws_apigatewayv2_domain_name.this[0].id
+  stage       = aws_apigatewayv2_stage.default.id
 }

@@ -188,3 +188,73 @@ resource "aws_iam_role_policy" "task_execution_secrets" {
     ]
   })
 }
+
+# --- task roles: one per service -------------------------------------------------
+# The identity of each service's containers (taskRoleArn): named
+# <cluster>-task-<service>, so task definitions can build the ARN from the
+# contract parameter task-role-arn-prefix. They start with ECS Exec only (the
+# cluster records sessions in the exec log group, encrypted with the logs
+# key); a service that calls AWS gets its own statements added here. The
+# deploy roles may pass them to ECS (stack: pass_role_arns).
+
+locals {
+  task_role_name_prefix = "${local.ecs_cluster_name}-task-"
+  task_role_arn_prefix  = "arn:${local.partition}:iam::${local.account_id}:role/${local.task_role_name_prefix}"
+}
+
+resource "aws_iam_role" "task" {
+  for_each = toset(var.ecs_service_names)
+
+  name        = "${local.task_role_name_prefix}${each.value}"
+  description = "ECS task role of the ${each.value} service in ${local.ecs_cluster_name}: what its containers may call (ECS Exec)."
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ecs-tasks.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+        ArnLike      = { "aws:SourceArn" = "arn:${local.partition}:ecs:${local.region}:${local.account_id}:*" }
+      }
+    }]
+  })
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "task_ecs_exec" {
+  for_each = toset(var.ecs_service_names)
+
+  name = "ecs-exec"
+  role = aws_iam_role.task[each.key].id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        # The SSM agent's session channels; these actions have no resource types.
+        Sid      = "EcsExecChannels"
+        Effect   = "Allow"
+        Action   = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
+        Resource = "*"
+      },
+      {
+        Sid      = "EcsExecSessionLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+        Resource = ["${local.log_group_arn_prefix}${local.exec_log_group_name}:*"]
+      },
+      {
+        Sid      = "EcsExecDescribeLogGroups"
+        Effect   = "Allow"
+        Action   = ["logs:DescribeLogGroups"]
+        Resource = ["${local.log_group_arn_prefix}*"]
+      },
+      {
+        Sid      = "EcsExecSessionKey"
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
+        Resource = [aws_kms_key.logs.arn]
+      },
+    ]
+  })
+}

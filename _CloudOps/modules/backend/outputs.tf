@@ -162,3 +162,28 @@ output "logs_kms_key_arn" {
   description = "ARN of the KMS key of the module's log groups and ECS Exec sessions."
   value       = aws_kms_key.logs.arn
 }
+
+output "task_role_arns" {
+  description = "ARN of each service's ECS task role (<cluster>-task-<service>; taskRoleArn of its task definition), by service name."
+  value       = { for n, r in aws_iam_role.task : n => r.arn }
+}
+
+output "task_role_arn_prefix" {
+  description = "ARN of the task roles without the service name (arn:...:role/<cluster>-task-); the contract parameter task-role-arn-prefix."
+  value       = local.task_role_arn_prefix
+}
+
+output "service_log_group_prefix" {
+  description = "Name of the services' log groups without the service name (/ecs/<name_prefix>/); the contract parameter log-group-prefix."
+  value       = "/ecs/${var.name_prefix}/"
+}
+
+output "custom_domain_target" {
+  description = "Regional domain name API Gateway gives custom_domain_name (alias target of its DNS record), or null."
+  value       = var.custom_domain_name == null ? null : aws_apigatewayv2_domain_name.this[0].domain_name_configuration[0].target_domain_name
+}
+
+output "custom_domain_zone_id" {
+  description = "Hosted zone ID of custom_domain_target (for the alias record), or null."
+  value       = var.custom_domain_name == null ? null : aws_apigatewayv2_domain_name.this[0].domain_name_configuration[0].hosted_zone_id
+}

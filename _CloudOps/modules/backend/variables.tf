@@ -114,6 +114,34 @@ variable "throttling_rate_limit" {
   }
 }
 
+variable "custom_domain_name" {
+  type        = string
+  description = "Custom domain of the HTTP API (e.g. \"origin-api.tienda.example.com\"), mapped to the $default stage; CloudFront then uses it as the API origin. null = none. The DNS record is the caller's (outputs custom_domain_target and custom_domain_zone_id)."
+  default     = null
+
+  validation {
+    condition     = var.custom_domain_name == null ? true : can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.custom_domain_name))
+    error_message = "custom_domain_name must be null or a lowercase domain name such as \"origin-api.tienda.example.com\"."
+  }
+}
+
+variable "custom_domain_certificate_arn" {
+  type        = string
+  description = "ACM certificate, in the API's region, covering custom_domain_name. Required with custom_domain_name."
+  default     = null
+
+  validation {
+    condition     = var.custom_domain_certificate_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$", var.custom_domain_certificate_arn))
+    error_message = "custom_domain_certificate_arn must be null or an ACM certificate ARN."
+  }
+}
+
+variable "disable_execute_api_endpoint" {
+  type        = bool
+  description = "Turn off the default https://<id>.execute-api.<region>.amazonaws.com endpoint, so the API is reachable only through custom_domain_name (CloudFront and its WAF). Requires custom_domain_name."
+  default     = false
+}
+
 variable "catalog_routes" {
   type        = list(string)
   description = "Public (no authorization) route keys served by the lambda-catalog function through its `live` alias. Read-only methods only (GET or HEAD). The /api variants are what the storefront calls when CloudFront forwards /api/* unchanged."
@@ -279,7 +307,7 @@ variable "email_source_arn" {
 
   validation {
     condition     = var.email_source_arn == null ? true : can(regex("^arn:aws[a-z-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/.+$", var.email_source_arn))
-    error_message = "email_source_arn must be an SES identity ARN such as \"arn:aws:ses:us-east-1:123456789012:identity/example.com\", or null."
+    error_message = "email_source_arn must be an SES identity ARN such as \"arn:aws:ses:us-east-1:<account>:identity/example.com\", or null."
   }
 }
 
@@ -304,7 +332,7 @@ variable "catalog_table_arn" {
 
   validation {
     condition     = can(regex("^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[A-Za-z0-9_.-]{3,255}$", var.catalog_table_arn))
-    error_message = "catalog_table_arn must be a DynamoDB table ARN such as \"arn:aws:dynamodb:us-east-1:123456789012:table/catalog\" (no /index or /stream suffix)."
+    error_message = "catalog_table_arn must be a DynamoDB table ARN such as \"arn:aws:dynamodb:us-east-1:<account>:table/catalog\" (no /index or /stream suffix)."
   }
 }
 
@@ -315,7 +343,7 @@ variable "catalog_table_kms_key_arn" {
 
   validation {
     condition     = var.catalog_table_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$", var.catalog_table_kms_key_arn))
-    error_message = "catalog_table_kms_key_arn must be a KMS key ARN such as \"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\", or null."
+    error_message = "catalog_table_kms_key_arn must be a KMS key ARN such as \"arn:aws:kms:us-east-1:<account>:key/1234abcd-12ab-34cd-56ef-1234567890ab\", or null."
   }
 }
 
@@ -440,7 +468,7 @@ variable "alb_certificate_arn" {
 
   validation {
     condition     = var.alb_certificate_arn == null ? true : can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[a-zA-Z0-9-]+$", var.alb_certificate_arn))
-    error_message = "alb_certificate_arn must be an ACM certificate ARN such as \"arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab\", or null."
+    error_message = "alb_certificate_arn must be an ACM certificate ARN such as \"arn:aws:acm:us-east-1:<account>:certificate/1234abcd-12ab-34cd-56ef-1234567890ab\", or null."
   }
 }
 

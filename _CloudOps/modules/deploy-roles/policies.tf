@@ -11,6 +11,15 @@ locals {
 
   oidc_provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : var.oidc_provider_arn
 
+  # The repository part of the OIDC sub claim: OWNER/REPO (classic) or
+  # OWNER@OWNER_ID/REPO@REPO_ID (immutable subject claims, GitHub's OIDC
+  # reference). A renamed or re-registered name cannot match the IDs.
+  subject_repositories = { for k, r in var.deploy_roles : k => (
+    r.subject_format == "immutable"
+    ? format("%s@%s/%s@%s", split("/", r.repository)[0], r.owner_id, split("/", r.repository)[1], r.repository_id)
+    : r.repository
+  ) }
+
   trust_policies = { for k, r in var.deploy_roles : k => {
     Version = "2012-10-17"
     Statement = [{
@@ -23,7 +32,7 @@ locals {
       Condition = {
         StringEquals = {
           "${local.github_oidc_host}:aud" = "sts.amazonaws.com"
-          "${local.github_oidc_host}:sub" = [for e in r.environments : "repo:${r.repository}:environment:${e}"]
+          "${local.github_oidc_host}:sub" = [for e in r.environments : "repo:${local.subject_repositories[k]}:environment:${e}"]
         }
       }
     }]

@@ -24,7 +24,7 @@ variable "oidc_provider_arn" {
 
   validation {
     condition     = var.oidc_provider_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:iam::[0-9]{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$", var.oidc_provider_arn))
-    error_message = "The variable oidc_provider_arn must be null or the ARN of the GitHub Actions provider, such as \"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com\"."
+    error_message = "The variable oidc_provider_arn must be null or the ARN of the GitHub Actions provider, such as \"arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com\"."
   }
 }
 
@@ -57,7 +57,7 @@ variable "permissions_boundary_arn" {
 
   validation {
     condition     = var.permissions_boundary_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$", var.permissions_boundary_arn))
-    error_message = "The variable permissions_boundary_arn must be null or an IAM policy ARN such as \"arn:aws:iam::123456789012:policy/deploy-boundary\"."
+    error_message = "The variable permissions_boundary_arn must be null or an IAM policy ARN such as \"arn:aws:iam::<account>:policy/deploy-boundary\"."
   }
 }
 
@@ -67,6 +67,14 @@ variable "deploy_roles" {
     repository = string
     # GitHub environments of those workflows' jobs (trust: sub = repo:<repository>:environment:<env>).
     environments = list(string)
+    # Format of the repository's OIDC subject claim: "classic"
+    # (repo:OWNER/REPO:environment:ENV) or "immutable"
+    # (repo:OWNER@OWNER_ID/REPO@REPO_ID:environment:ENV, the default for
+    # repositories created or renamed since GitHub turned it on); the IDs are
+    # GitHub's numeric owner and repository IDs, required with "immutable" only.
+    subject_format = optional(string, "classic")
+    owner_id       = optional(string)
+    repository_id  = optional(string)
     # Lambda functions (unqualified ARNs) the action deploys: code, versions, alias, check invoke.
     lambda_function_arns = optional(list(string), [])
     # ECR repositories the build job pushes images to (docker login + push).
@@ -105,7 +113,18 @@ variable "deploy_roles" {
 
   validation {
     condition     = alltrue([for r in values(var.deploy_roles) : can(regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", r.repository))])
-    error_message = "Every repository in deploy_roles must be a GitHub repository \"owner/name\" (e.g. \"ecom-shop/backend\"), without wildcards."
+    error_message = "Every repository in deploy_roles must be a GitHub repository \"owner/name\" (e.g. \"<owner>/<repo>\"), without wildcards."
+  }
+
+  validation {
+    condition = alltrue([for r in values(var.deploy_roles) :
+      contains(["classic", "immutable"], r.subject_format) && (
+        r.subject_format == "classic"
+        ? r.owner_id == null && r.repository_id == null
+        : can(regex("^[1-9][0-9]{0,19}$", r.owner_id)) && can(regex("^[1-9][0-9]{0,19}$", r.repository_id))
+      )
+    ])
+    error_message = "Every subject_format in deploy_roles must be \"classic\" (no owner_id or repository_id) or \"immutable\" with owner_id and repository_id, GitHub's numeric IDs of the owner and the repository (gh api repos/OWNER/REPO --jq '.owner.id, .id')."
   }
 
   validation {
@@ -127,7 +146,7 @@ variable "deploy_roles" {
     condition = alltrue(flatten([for r in values(var.deploy_roles) : [
       for a in r.lambda_function_arns : can(regex("^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}$", a))
     ]]))
-    error_message = "Every lambda_function_arns entry in deploy_roles must be an unqualified function ARN such as \"arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog\" (no version or alias)."
+    error_message = "Every lambda_function_arns entry in deploy_roles must be an unqualified function ARN such as \"arn:aws:lambda:eu-west-1:<account>:function:ecom-dev-lambda-catalog\" (no version or alias)."
   }
 
   validation {
@@ -135,14 +154,14 @@ variable "deploy_roles" {
       for a in concat(r.ecr_push_repository_arns, r.ecs == null ? [] : r.ecs.ecr_repository_arns) :
       can(regex("^arn:aws[a-zA-Z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/[a-z0-9][a-z0-9._/-]*$", a))
     ]]))
-    error_message = "Every ecr_push_repository_arns and ecs.ecr_repository_arns entry in deploy_roles must be an ECR repository ARN such as \"arn:aws:ecr:eu-west-1:123456789012:repository/ecom-dev-orders\" (no wildcards)."
+    error_message = "Every ecr_push_repository_arns and ecs.ecr_repository_arns entry in deploy_roles must be an ECR repository ARN such as \"arn:aws:ecr:eu-west-1:<account>:repository/ecom-dev-orders\" (no wildcards)."
   }
 
   validation {
     condition = alltrue([for r in values(var.deploy_roles) :
       r.ecs == null ? true : can(regex("^arn:aws[a-zA-Z-]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster/[A-Za-z0-9_-]{1,255}$", r.ecs.cluster_arn))
     ])
-    error_message = "Every ecs.cluster_arn in deploy_roles must be an ECS cluster ARN such as \"arn:aws:ecs:eu-west-1:123456789012:cluster/ecom-dev-backend\"."
+    error_message = "Every ecs.cluster_arn in deploy_roles must be an ECS cluster ARN such as \"arn:aws:ecs:eu-west-1:<account>:cluster/ecom-dev-backend\"."
   }
 
   validation {
@@ -166,7 +185,7 @@ variable "deploy_roles" {
     condition = alltrue([for r in values(var.deploy_roles) :
       r.ecs == null ? true : (r.ecs.listener_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/[A-Za-z0-9-]{1,32}/[0-9a-f]+/[0-9a-f]+$", r.ecs.listener_arn)))
     ])
-    error_message = "Every ecs.listener_arn in deploy_roles must be null or an ALB listener ARN such as \"arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/ecom-dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2\"."
+    error_message = "Every ecs.listener_arn in deploy_roles must be null or an ALB listener ARN such as \"arn:aws:elasticloadbalancing:eu-west-1:<account>:listener/app/ecom-dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2\"."
   }
 
   validation {
@@ -180,7 +199,7 @@ variable "deploy_roles" {
     condition = alltrue(flatten([for r in values(var.deploy_roles) : [
       for a in(r.ecs == null ? [] : r.ecs.pass_role_arns) : can(regex("^arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", a))
     ]]))
-    error_message = "Every ecs.pass_role_arns entry in deploy_roles must be an IAM role ARN such as \"arn:aws:iam::123456789012:role/ecom-dev-ecs-task-execution\" (no wildcards)."
+    error_message = "Every ecs.pass_role_arns entry in deploy_roles must be an IAM role ARN such as \"arn:aws:iam::<account>:role/ecom-dev-ecs-task-execution\" (no wildcards)."
   }
 
   validation {
@@ -194,21 +213,21 @@ variable "deploy_roles" {
     condition = alltrue([for r in values(var.deploy_roles) :
       r.s3_static == null ? true : can(regex("^arn:aws[a-zA-Z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", r.s3_static.bucket_arn))
     ])
-    error_message = "Every s3_static.bucket_arn in deploy_roles must be an S3 bucket ARN such as \"arn:aws:s3:::ecom-dev-frontend-static-123456789012-eu-west-1\"."
+    error_message = "Every s3_static.bucket_arn in deploy_roles must be an S3 bucket ARN such as \"arn:aws:s3:::ecom-dev-frontend-static-<account>-eu-west-1\"."
   }
 
   validation {
     condition = alltrue([for r in values(var.deploy_roles) :
       r.s3_static == null ? true : (r.s3_static.kms_key_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", r.s3_static.kms_key_arn)))
     ])
-    error_message = "Every s3_static.kms_key_arn in deploy_roles must be null or a KMS key ARN (not an alias) such as \"arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666\"."
+    error_message = "Every s3_static.kms_key_arn in deploy_roles must be null or a KMS key ARN (not an alias) such as \"arn:aws:kms:eu-west-1:<account>:key/0a1b2c3d-1111-2222-3333-444455556666\"."
   }
 
   validation {
     condition = alltrue([for r in values(var.deploy_roles) :
       r.s3_static == null ? true : (r.s3_static.cloudfront_distribution_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:cloudfront::[0-9]{12}:distribution/[A-Z0-9]+$", r.s3_static.cloudfront_distribution_arn)))
     ])
-    error_message = "Every s3_static.cloudfront_distribution_arn in deploy_roles must be null or a CloudFront distribution ARN such as \"arn:aws:cloudfront::123456789012:distribution/E2QWRUHAPOMQZL\"."
+    error_message = "Every s3_static.cloudfront_distribution_arn in deploy_roles must be null or a CloudFront distribution ARN such as \"arn:aws:cloudfront::<account>:distribution/E2QWRUHAPOMQZL\"."
   }
 }
 

@@ -5,6 +5,34 @@ locals {
   private_route_table_ids = concat(aws_route_table.private_app[*].id, [aws_route_table.private_data.id])
 
   interface_endpoint_services = var.enable_interface_endpoints ? toset(var.interface_endpoint_services) : toset([])
+
+  # Endpoint policies: only principals of this account may use the endpoints
+  # (a stolen credential of another account cannot exfiltrate through them).
+  # The S3 gateway also serves ECR image layers, which come from the
+  # AWS-owned bucket prod-<region>-starport-layer-bucket through a presigned
+  # URL (Amazon ECR User Guide, "Create the Amazon S3 gateway endpoint").
+  own_account_statement = {
+    Sid       = "OnlyThisAccountsPrincipals"
+    Effect    = "Allow"
+    Principal = "*"
+    Action    = "*"
+    Resource  = "*"
+    Condition = { StringEquals = { "aws:PrincipalAccount" = local.account_id } }
+  }
+  endpoint_policy = jsonencode({ Version = "2012-10-17", Statement = [local.own_account_statement] })
+  s3_endpoint_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      local.own_account_statement,
+      {
+        Sid       = "EcrImageLayers"
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = ["s3:GetObject"]
+        Resource  = ["arn:${data.aws_partition.current.partition}:s3:::prod-${local.region}-starport-layer-bucket/*"]
+      },
+    ]
+  })
 }
 
 resource "aws_vpc_endpoint" "s3" {
@@ -12,6 +40,7 @@ resource "aws_vpc_endpoint" "s3" {
   service_name      = "com.amazonaws.${local.region}.s3"
   vpc_endpoint_type = "Gateway"
   route_table_ids   = local.private_route_table_ids
+  policy            = local.s3_endpoint_policy
 
   tags = merge(var.tags, { Name = "${var.name}-s3" })
 }
@@ -21,6 +50,7 @@ resource "aws_vpc_endpoint" "dynamodb" {
   service_name      = "com.amazonaws.${local.region}.dynamodb"
   vpc_endpoint_type = "Gateway"
   route_table_ids   = local.private_route_table_ids
+  policy            = local.endpoint_policy
 
   tags = merge(var.tags, { Name = "${var.name}-dynamodb" })
 }
@@ -63,6 +93,7 @@ resource "aws_vpc_endpoint" "interface" {
   subnet_ids          = aws_subnet.private_app[*].id
   security_group_ids  = [aws_security_group.endpoints[0].id]
   private_dns_enabled = true
+  policy              = local.endpoint_policy
 
   tags = merge(var.tags, { Name = "${var.name}-${replace(each.value, ".", "-")}" })
 }

@@ -396,3 +396,50 @@ run "ecs_without_load_balancer_or_ssm" {
     error_message = "service_name_prefix and every family must narrow the ECS resources."
   }
 }
+
+# Immutable subject claims (GitHub's OIDC reference): the sub claim carries the
+# owner and repository IDs, repo:OWNER@OWNER_ID/REPO@REPO_ID:environment:ENV.
+# The format is chosen per repository; here backend is immutable and frontend
+# stays classic.
+run "trust_with_immutable_subject_claims" {
+  command = plan
+
+  variables {
+    deploy_roles = {
+      backend = {
+        repository           = "ecom-shop/backend"
+        subject_format       = "immutable"
+        owner_id             = "123456"
+        repository_id        = "456789"
+        environments         = ["dev", "prod"]
+        lambda_function_arns = ["arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog"]
+      }
+      frontend = {
+        repository     = "ecom-shop/frontend"
+        subject_format = "classic"
+        environments   = ["dev"]
+        s3_static = {
+          bucket_arn = "arn:aws:s3:::ecom-dev-frontend-static-123456789012-eu-west-1"
+        }
+      }
+    }
+  }
+
+  assert {
+    condition = jsondecode(aws_iam_role.deploy["backend"].assume_role_policy).Statement[0].Condition == {
+      StringEquals = {
+        "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+        "token.actions.githubusercontent.com:sub" = [
+          "repo:ecom-shop@123456/backend@456789:environment:dev",
+          "repo:ecom-shop@123456/backend@456789:environment:prod",
+        ]
+      }
+    }
+    error_message = "With subject_format = \"immutable\" the trust must require sub = repo:OWNER@OWNER_ID/REPO@REPO_ID:environment:ENV for each environment, and nothing with the bare names."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.deploy["frontend"].assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"] == ["repo:ecom-shop/frontend:environment:dev"]
+    error_message = "The format is per repository: frontend (classic) must keep repo:OWNER/REPO:environment:ENV."
+  }
+}

@@ -390,3 +390,82 @@ run "rejects_provider_arn_when_creating_the_provider" {
   }
   expect_failures = [terraform_data.input_checks]
 }
+
+run "accepts_immutable_subject_format_with_ids" {
+  command = plan
+  variables {
+    deploy_roles = {
+      backend = {
+        repository           = "ecom-shop/backend"
+        subject_format       = "immutable"
+        owner_id             = "123456"
+        repository_id        = "456789"
+        environments         = ["dev"]
+        lambda_function_arns = ["arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog"]
+      }
+    }
+  }
+}
+
+run "rejects_immutable_subject_format_without_ids" {
+  command = plan
+  variables {
+    deploy_roles = {
+      backend = {
+        repository           = "ecom-shop/backend"
+        subject_format       = "immutable"
+        environments         = ["dev"]
+        lambda_function_arns = ["arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog"]
+      }
+    }
+  }
+  expect_failures = [var.deploy_roles]
+}
+
+run "rejects_non_numeric_repository_id" {
+  command = plan
+  variables {
+    deploy_roles = {
+      backend = {
+        repository           = "ecom-shop/backend"
+        subject_format       = "immutable"
+        owner_id             = "123456"
+        repository_id        = "backend"
+        environments         = ["dev"]
+        lambda_function_arns = ["arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog"]
+      }
+    }
+  }
+  expect_failures = [var.deploy_roles]
+}
+
+run "rejects_ids_with_classic_subject_format" {
+  command = plan
+  variables {
+    deploy_roles = {
+      backend = {
+        repository           = "ecom-shop/backend"
+        owner_id             = "123456"
+        repository_id        = "456789"
+        environments         = ["dev"]
+        lambda_function_arns = ["arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog"]
+      }
+    }
+  }
+  expect_failures = [var.deploy_roles]
+}
+
+run "rejects_unknown_subject_format" {
+  command = plan
+  variables {
+    deploy_roles = {
+      backend = {
+        repository           = "ecom-shop/backend"
+        subject_format       = "custom"
+        environments         = ["dev"]
+        lambda_function_arns = ["arn:aws:lambda:eu-west-1:123456789012:function:ecom-dev-lambda-catalog"]
+      }
+    }
+  }
+  expect_failures = [var.deploy_roles]
+}

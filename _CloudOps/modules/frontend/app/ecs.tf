@@ -93,3 +93,52 @@ resource "aws_iam_role_policy" "task_execution" {
   role   = aws_iam_role.task_execution.id
   policy = jsonencode({ Version = "2012-10-17", Statement = local.task_execution_statements })
 }
+
+# --- task roles: one per service -------------------------------------------------
+# The identity of each service's containers (taskRoleArn): named
+# <name>-task-<service>, so task definitions can build the ARN from the
+# contract parameter task-role-arn-prefix. They start with ECS Exec only; a
+# service that calls AWS gets its own statements added here. The deploy roles
+# may pass them to ECS (stack: pass_role_arns).
+
+locals {
+  task_role_name_prefix = "${var.name}-task-"
+  task_role_arn_prefix  = "arn:${local.partition}:iam::${local.account_id}:role/${local.task_role_name_prefix}"
+}
+
+resource "aws_iam_role" "task" {
+  for_each = toset(var.ecs_service_names)
+
+  name        = "${local.task_role_name_prefix}${each.value}"
+  description = "ECS task role of the ${each.value} service in ${var.name}: what its containers may call (ECS Exec)."
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ecs-tasks.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+        ArnLike      = { "aws:SourceArn" = "arn:${local.partition}:ecs:${local.region}:${local.account_id}:*" }
+      }
+    }]
+  })
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "task_ecs_exec" {
+  for_each = toset(var.ecs_service_names)
+
+  name = "ecs-exec"
+  role = aws_iam_role.task[each.key].id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      # The SSM agent's session channels; these actions have no resource types.
+      Sid      = "EcsExecChannels"
+      Effect   = "Allow"
+      Action   = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
+      Resource = "*"
+    }]
+  })
+}

@@ -92,3 +92,34 @@ output "ecr_repository_arns" {
   description = "Map of ECR repository name to repository ARN (to grant the CI role push access)."
   value       = { for k, r in aws_ecr_repository.this : k => r.arn }
 }
+
+output "task_role_arns" {
+  description = "ARN of each service's ECS task role (<name>-task-<service>; taskRoleArn of its task definition), by service name."
+  value       = { for n, r in aws_iam_role.task : n => r.arn }
+}
+
+output "task_role_arn_prefix" {
+  description = "ARN of the task roles without the service name (arn:...:role/<name>-task-); the contract parameter task-role-arn-prefix."
+  value       = local.task_role_arn_prefix
+}
+
+output "service_log_group_prefix" {
+  description = "Name of the services' log groups without the service name (/ecs/<name>/); the contract parameter log-group-prefix."
+  value       = "/ecs/${var.name}/"
+}
+
+output "origin_verify_header_value" {
+  description = "Value CloudFront must send in X-Origin-Verify (the secret's current value), or null without enable_origin_verify. Sensitive."
+  value       = var.enable_origin_verify ? local.origin_verify_values.current : null
+  sensitive   = true
+}
+
+output "origin_verify_secret_arn" {
+  description = "ARN of the origin-verify secret ({\"current\", \"previous\"}), or null; rotate it as the README says."
+  value       = var.enable_origin_verify ? aws_secretsmanager_secret.origin_verify[0].arn : null
+}
+
+output "origin_verify_web_acl_arn" {
+  description = "ARN of the regional web ACL on the ALB that enforces the origin-verify header, or null."
+  value       = var.enable_origin_verify ? aws_wafv2_web_acl.origin_verify[0].arn : null
+}

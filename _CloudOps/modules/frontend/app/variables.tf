@@ -41,7 +41,7 @@ variable "certificate_arn" {
 
   validation {
     condition     = var.certificate_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$", var.certificate_arn))
-    error_message = "certificate_arn must be null or an ACM certificate ARN such as \"arn:aws:acm:eu-west-1:123456789012:certificate/<uuid>\"."
+    error_message = "certificate_arn must be null or an ACM certificate ARN such as \"arn:aws:acm:eu-west-1:<account>:certificate/<uuid>\"."
   }
 }
 
@@ -52,7 +52,7 @@ variable "cloudfront_distribution_arn" {
 
   validation {
     condition     = var.cloudfront_distribution_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:cloudfront::[0-9]{12}:distribution/[A-Z0-9]+$", var.cloudfront_distribution_arn))
-    error_message = "cloudfront_distribution_arn must be null or a distribution ARN such as \"arn:aws:cloudfront::123456789012:distribution/E2ABCDEF123456\"."
+    error_message = "cloudfront_distribution_arn must be null or a distribution ARN such as \"arn:aws:cloudfront::<account>:distribution/E2ABCDEF123456\"."
   }
 }
 
@@ -151,6 +151,12 @@ variable "static_noncurrent_version_days" {
     condition     = var.static_noncurrent_version_days >= 1 && var.static_noncurrent_version_days <= 3650 && floor(var.static_noncurrent_version_days) == var.static_noncurrent_version_days
     error_message = "static_noncurrent_version_days must be a whole number of days between 1 and 3650."
   }
+}
+
+variable "enable_origin_verify" {
+  description = "Create the origin-verify secret (Secrets Manager) and a regional WAF web ACL on the ALB that blocks (403) every request without the header X-Origin-Verify holding it; pass output origin_verify_header_value to frontend/cdn. The stack turns it on; false leaves the ALB guarded by the CloudFront prefix list only."
+  type        = bool
+  default     = false
 }
 
 variable "force_destroy" {

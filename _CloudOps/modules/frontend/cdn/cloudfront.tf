@@ -56,7 +56,7 @@ resource "aws_cloudfront_distribution" "this" {
     }
 
     dynamic "custom_header" {
-      for_each = var.origin_verify_secret == null ? [] : [1]
+      for_each = var.enable_origin_verify ? [1] : []
       content {
         name  = "X-Origin-Verify"
         value = var.origin_verify_secret
@@ -102,6 +102,14 @@ resource "aws_cloudfront_distribution" "this" {
       cache_policy_id            = local.cache_policy_caching_disabled
       origin_request_policy_id   = local.origin_request_all_viewer_except_host
       response_headers_policy_id = local.response_headers_security_headers
+
+      dynamic "function_association" {
+        for_each = ordered_cache_behavior.value.origin_id == local.api_origin_id && var.api_strip_path_prefix != null ? [1] : []
+        content {
+          event_type   = "viewer-request"
+          function_arn = aws_cloudfront_function.api_strip_prefix[0].arn
+        }
+      }
     }
   }
 
@@ -126,4 +134,16 @@ resource "aws_cloudfront_distribution" "this" {
 
   # CloudFront checks the log bucket's ACL when logging is turned on.
   depends_on = [aws_s3_bucket_acl.logs]
+}
+
+# /api/* -> the API's own routes: strip api_strip_path_prefix before the
+# request goes to the API origin (tests/strip_path_prefix_test.js runs the code).
+resource "aws_cloudfront_function" "api_strip_prefix" {
+  count = var.api_strip_path_prefix == null ? 0 : 1
+
+  name    = "${var.name}-api-strip-prefix"
+  runtime = "cloudfront-js-2.0"
+  comment = "${var.name}: ${var.api_strip_path_prefix}/<path> -> /<path> for the API origin"
+  publish = true
+  code    = templatefile("${path.module}/functions/strip-path-prefix.js", { prefix = var.api_strip_path_prefix })
 }

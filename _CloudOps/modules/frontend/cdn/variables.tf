@@ -105,6 +105,17 @@ variable "api_path_patterns" {
   }
 }
 
+variable "api_strip_path_prefix" {
+  description = "Path prefix a CloudFront Function removes from API requests before they reach the API origin (\"/api\": /api/orders -> /orders), so the API's routes need no prefix. null forwards the path unchanged."
+  type        = string
+  default     = "/api"
+
+  validation {
+    condition     = var.api_strip_path_prefix == null ? true : can(regex("^(/[A-Za-z0-9._~-]+)+$", var.api_strip_path_prefix))
+    error_message = "api_strip_path_prefix must be null or a path such as \"/api\" (leading '/', no trailing '/', no wildcards)."
+  }
+}
+
 variable "app_path_patterns" {
   description = "Path patterns routed to the dynamic app ALB (caching disabled); everything else goes to the static bucket."
   type        = list(string)
@@ -125,6 +136,12 @@ variable "price_class" {
     condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.price_class)
     error_message = "price_class must be \"PriceClass_100\", \"PriceClass_200\" or \"PriceClass_All\"."
   }
+}
+
+variable "enable_origin_verify" {
+  description = "Send origin_verify_secret to the ALB origin in the X-Origin-Verify header (frontend/app enable_origin_verify blocks requests without it). A plain boolean so the header block is known at plan even when the secret is not."
+  type        = bool
+  default     = false
 }
 
 variable "origin_verify_secret" {

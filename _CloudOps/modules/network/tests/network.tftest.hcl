@@ -201,6 +201,22 @@ run "defaults_are_secure_and_cheap" {
   }
 
   assert {
+    condition = (
+      jsondecode(aws_vpc_endpoint.dynamodb.policy).Statement == [{
+        Sid       = "OnlyThisAccountsPrincipals", Effect = "Allow", Principal = "*", Action = "*", Resource = "*"
+        Condition = { StringEquals = { "aws:PrincipalAccount" = "123456789012" } }
+      }] &&
+      jsondecode(aws_vpc_endpoint.s3.policy).Statement[0].Condition == { StringEquals = { "aws:PrincipalAccount" = "123456789012" } } &&
+      jsondecode(aws_vpc_endpoint.s3.policy).Statement[1] == {
+        Sid      = "EcrImageLayers", Effect = "Allow", Principal = "*", Action = ["s3:GetObject"]
+        Resource = ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"]
+      } &&
+      length(jsondecode(aws_vpc_endpoint.s3.policy).Statement) == 2
+    )
+    error_message = "Gateway endpoint policies: only this account's principals, plus (S3) reading ECR's image layer bucket."
+  }
+
+  assert {
     condition     = aws_vpc_endpoint.s3.route_table_ids == toset(["rtb-app", "rtb-data"]) && aws_vpc_endpoint.dynamodb.route_table_ids == toset(["rtb-app", "rtb-data"])
     error_message = "The gateway endpoints must be on the app and data route tables, not on the public one."
   }
@@ -391,6 +407,11 @@ run "prod_like_with_interface_endpoints" {
   assert {
     condition     = aws_vpc_endpoint.interface["ecr.dkr"].service_name == "com.amazonaws.eu-west-1.ecr.dkr"
     error_message = "Interface endpoint service names must be com.amazonaws.<region>.<service>."
+  }
+
+  assert {
+    condition     = alltrue([for e in aws_vpc_endpoint.interface : jsondecode(e.policy).Statement[0].Condition == { StringEquals = { "aws:PrincipalAccount" = "123456789012" } } && length(jsondecode(e.policy).Statement) == 1])
+    error_message = "Every interface endpoint must have a policy admitting only this account's principals."
   }
 
   assert {

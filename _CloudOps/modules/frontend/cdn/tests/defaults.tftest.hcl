@@ -2,6 +2,11 @@
 # Plan only, against mocked AWS providers (default region and us-east-1).
 
 mock_provider "aws" {
+  mock_resource "aws_cloudfront_function" {
+    defaults = {
+      arn = "arn:aws:cloudfront::123456789012:function/ecom-dev-cdn-api-strip-prefix"
+    }
+  }
   mock_data "aws_caller_identity" {
     defaults = {
       account_id = "123456789012"
@@ -175,7 +180,16 @@ run "dev_on_cloudfront_domain" {
   }
   assert {
     condition     = length(flatten([for o in aws_cloudfront_distribution.this.origin : o.custom_header if o.origin_id == "app-alb"])) == 0
-    error_message = "Without origin_verify_secret no custom origin header must be sent."
+    error_message = "Without enable_origin_verify no custom origin header must be sent."
+  }
+  assert {
+    condition = (
+      aws_cloudfront_function.api_strip_prefix[0].runtime == "cloudfront-js-2.0" &&
+      strcontains(aws_cloudfront_function.api_strip_prefix[0].code, "var PREFIX = \"/api\";") &&
+      [for b in aws_cloudfront_distribution.this.ordered_cache_behavior : [for f in b.function_association : f.event_type] if b.target_origin_id == "api"] == [["viewer-request"]] &&
+      length(flatten([for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.function_association if b.target_origin_id != "api"])) == 0
+    )
+    error_message = "/api/* must run the strip-prefix function (prefix /api) on viewer request, so /api/orders reaches the API route /orders; no other behavior may run it."
   }
 
   # --- distribution settings --------------------------------------------------
@@ -275,6 +289,7 @@ run "prod_with_created_zone" {
     price_class                        = "PriceClass_All"
     waf_rate_limit                     = 500
     waf_common_rule_set_excluded_rules = ["SizeRestrictions_BODY"]
+    enable_origin_verify               = true
     origin_verify_secret               = "0123456789abcdef0123456789abcdef"
     app_path_patterns                  = ["/app/*", "/account/*"]
   }
@@ -313,7 +328,7 @@ run "prod_with_created_zone" {
   }
   assert {
     condition     = one(flatten([for o in aws_cloudfront_distribution.this.origin : [for h in o.custom_header : h.name] if o.origin_id == "app-alb"])) == "X-Origin-Verify"
-    error_message = "origin_verify_secret must add the X-Origin-Verify header to the ALB origin."
+    error_message = "enable_origin_verify must add the X-Origin-Verify header with origin_verify_secret to the ALB origin."
   }
   assert {
     condition     = [for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.path_pattern] == ["/api/*", "/app/*", "/account/*"]

@@ -2,6 +2,11 @@
 # the cross-variable checks (terraform_data.input_checks) fire.
 
 mock_provider "aws" {
+  mock_resource "aws_cloudfront_function" {
+    defaults = {
+      arn = "arn:aws:cloudfront::123456789012:function/ecom-dev-cdn-api-strip-prefix"
+    }
+  }
   mock_data "aws_caller_identity" {
     defaults = { account_id = "123456789012" }
   }
