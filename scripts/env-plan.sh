@@ -15,30 +15,8 @@ env=${1:-}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Same layout as the repo, so the env's ../../stack, the stack's ../modules
-# and its ../../contract resolve.
-mkdir -p "$tmp/_CloudOps/env"
-cp -r "$ROOT/_CloudOps/modules" "$ROOT/_CloudOps/stack" "$tmp/_CloudOps/"
-cp -r "$ROOT/_CloudOps/env/$env" "$tmp/_CloudOps/env/"
-cp -r "$ROOT/contract" "$tmp/"
-find "$tmp" \( -name .terraform -o -name '.terraform*' -o -name '*.tfstate*' \) -prune -exec rm -rf {} +
-dir="$tmp/_CloudOps/env/$env"
-
-# Default provider: the override from with-local-aws.sh; the alias: the same
-# settings with alias = "us_east_1" after the first line.
-{
-  cat "$LOCAL_AWS_TF_OVERRIDE"
-  echo
-  "$ROOT/scripts/tf-local-override.sh" "$AWS_ENDPOINT_URL" | sed '1a\  alias = "us_east_1"'
-} >"$dir/local_aws_override.tf"
-printf 'terraform {\n  backend "local" {}\n}\n' >"$dir/local_backend_override.tf"
-
-# Placeholder package of lambda-catalog (variable lambda_package_path).
-mkdir -p "$dir/build"
-(cd "$ROOT/_CloudOps/modules/backend/placeholder" && python3 -m zipfile -c "$dir/build/lambda-placeholder.zip" app.py)
-
 log "tofu init ($env)"
-tofu -chdir="$dir" init -input=false -no-color >"$tmp/init.log" 2>&1 || { cat "$tmp/init.log" >&2; die "tofu init failed"; }
+dir=$("$ROOT/scripts/tf-local-workdir.sh" "$env" "$tmp/work")
 log "tofu plan ($env) against $AWS_ENDPOINT_URL"
 tofu -chdir="$dir" plan -input=false -lock=false -no-color -out=plan.bin >"$tmp/plan.log" 2>&1 \
   || { cat "$tmp/plan.log" >&2; die "tofu plan failed"; }
