@@ -12,8 +12,11 @@ trap 'scripts/demo-down.sh >/dev/null 2>&1 || true; rm -rf "$DEMO_DIR"' EXIT
 scripts/demo.sh
 pids=$(cat "$DEMO_DIR"/*.pid)
 mkdir -p "$CACHE/artifacts"
+# The venv of this tree's requirements-dev.txt (it has playwright), whatever
+# $CACHE/venv points at (another checkout's setup may have moved it).
+py="$CACHE/venv-$(sha256sum "$ROOT/requirements-dev.txt" | cut -c1-12)/bin/python"
 STOREFRONT_URL=$(cat "$DEMO_DIR/storefront.url") SCREENSHOT="$CACHE/artifacts/storefront.png" \
-  pytest -q -p no:cacheprovider tests/browser
+  "$py" -m pytest -q -p no:cacheprovider tests/browser
 scripts/demo-down.sh
 for pid in $pids; do
   if kill -0 "$pid" 2>/dev/null; then die "make demo-down left process $pid running"; fi

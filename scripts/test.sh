@@ -65,6 +65,9 @@ integration() {
   else skip "cargo integration tests" "none yet"; fi
   if [ -x scripts/env-plan.sh ] && [ -d _CloudOps/env ]; then
     check "tofu plan env/dev against moto" scripts/with-local-aws.sh scripts/env-plan.sh dev
+    # tofu apply of env/dev on moto, the action deploys both apps (release
+    # binary built above by cargo test), browser test, make demo-down.
+    check "make demo (apply env/dev on moto, deploy), browser test, make demo-down" scripts/demo-check.sh
   fi
 }
 
