@@ -283,8 +283,8 @@ def test_action_deploys_orders_service(shop):
     assert set(net["subnets"]) == set(c["subnets"].split(",")) and set(net["securityGroups"]) == set(c["security-groups"].split(","))
     assert net["assignPublicIp"] == "DISABLED" and svc["runningCount"] == 2
     td = ecs.describe_task_definition(taskDefinition=svc["taskDefinition"])["taskDefinition"]
-    role = iam.get_role(RoleName="ecom-%s-ecs-task-execution" % ENV)["Role"]
-    assert td["executionRoleArn"] == role["Arn"] == shop["outputs"]["backend_task_execution_role_arn"]
+    execution = iam.get_role(RoleName="ecom-%s-ecs-task-execution" % ENV)["Role"]
+    assert td["executionRoleArn"] == execution["Arn"] == shop["outputs"]["backend_task_execution_role_arn"]
     [container] = td["containerDefinitions"]
     assert container["image"].endswith("@" + digest)
     group = container["logConfiguration"]["options"]["awslogs-group"]
@@ -368,7 +368,8 @@ def leftovers(region):
         "logs groups": [g["logGroupName"] for g in c("logs").describe_log_groups()["logGroups"]],
         "logs resource policies": [p["policyName"] for p in c("logs").describe_resource_policies()["resourcePolicies"]],
         "kms keys not pending deletion": [k["KeyId"] for k in c("kms").list_keys()["Keys"]
-                                          if c("kms").describe_key(KeyId=k["KeyId"])["KeyMetadata"]["KeyState"] != "PendingDeletion"],
+                                          if c("kms").describe_key(KeyId=k["KeyId"])["KeyMetadata"]["KeyState"] != "PendingDeletion"
+                                          and c("kms").describe_key(KeyId=k["KeyId"])["KeyMetadata"]["KeyManager"] == "CUSTOMER"],
         "kms aliases": [a["AliasName"] for a in c("kms").list_aliases()["Aliases"] if not a["AliasName"].startswith("alias/aws/")],
         "secretsmanager secrets": [s["Name"] for s in c("secretsmanager").list_secrets()["SecretList"]],
         "cognito user pools": [p["Name"] for p in c("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]],
