@@ -1,7 +1,7 @@
 # ecom-deploy: the two commands a newcomer needs are `make setup` and `make test`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup test lint unit integration demo bench docs build
+.PHONY: help setup test lint unit integration demo demo-down bench docs build
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -24,8 +24,11 @@ integration: setup ## The built binary against moto; env plans against moto
 build: ## Build the release binary
 	@cargo build --release --quiet
 
-demo: setup ## Deploy the sample apps with the action against local emulated AWS
-	@scripts/with-local-aws.sh scripts/demo.sh
+demo: setup ## The whole shop on local AWS: apply env/dev, seed, deploy both apps with the action, serve the storefront
+	@scripts/demo.sh
+
+demo-down: ## Stop everything `make demo` started
+	@scripts/demo-down.sh
 
 bench: setup ## Print benchmark figures (binary size, zip throughput, deploy calls)
 	@scripts/with-local-aws.sh scripts/bench.sh

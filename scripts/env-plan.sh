@@ -20,52 +20,8 @@ env=${1:-}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Same layout as the repo, so the env's ../../stack, the stack's ../modules
-# and its ../../contract resolve.
-mkdir -p "$tmp/_CloudOps/env"
-cp -r "$ROOT/_CloudOps/modules" "$ROOT/_CloudOps/stack" "$tmp/_CloudOps/"
-cp -r "$ROOT/_CloudOps/env/$env" "$tmp/_CloudOps/env/"
-cp -r "$ROOT/contract" "$tmp/"
-find "$tmp" \( -name .terraform -o -name '.terraform*' -o -name '*.tfstate*' \) -prune -exec rm -rf {} +
-dir="$tmp/_CloudOps/env/$env"
-
-# Default provider: the override from with-local-aws.sh; the alias: the same
-# settings with alias = "us_east_1" after the first line.
-{
-  cat "$LOCAL_AWS_TF_OVERRIDE"
-  echo
-  "$ROOT/scripts/tf-local-override.sh" "$AWS_ENDPOINT_URL" | sed '1a\  alias = "us_east_1"'
-} >"$dir/local_aws_override.tf"
-printf 'terraform {\n  backend "local" {}\n}\n' >"$dir/local_backend_override.tf"
-
-# Test values for what terraform.tfvars leaves to the adopter. *.auto.tfvars
-# is read after terraform.tfvars, so these win. Nothing here is trusted: the
-# plan runs against moto only.
-if [ "${ENV_PLAN_PLACEHOLDERS:-0}" != 1 ]; then
-  if [ "$env" = prod ]; then
-    cat >"$dir/env_plan_test.auto.tfvars" <<'EOF'
-backend_repository           = { owner = "env-plan-test", name = "backend", subject_format = "immutable", owner_id = "1000001", repository_id = "2000002" }
-frontend_repository          = { owner = "env-plan-test", name = "frontend", subject_format = "immutable", owner_id = "1000001", repository_id = "2000003" }
-domain_name                  = "tienda.env-plan.test"
-zone_id                      = "Z0ENVPLANTEST00000000"
-frontend_alb_certificate_arn = "arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555"
-cognito_email_source_arn     = "arn:aws:ses:eu-west-1:111111111111:identity/tienda.env-plan.test"
-cognito_email_from_address   = "Tienda <no-reply@tienda.env-plan.test>"
-EOF
-  else
-    cat >"$dir/env_plan_test.auto.tfvars" <<'EOF'
-backend_repository  = { owner = "env-plan-test", name = "backend", subject_format = "classic" }
-frontend_repository = { owner = "env-plan-test", name = "frontend", subject_format = "classic" }
-EOF
-  fi
-fi
-
-# Placeholder package of lambda-catalog (variable lambda_package_path).
-mkdir -p "$dir/build"
-(cd "$ROOT/_CloudOps/modules/backend/placeholder" && python3 -m zipfile -c "$dir/build/lambda-placeholder.zip" app.py)
-
 log "tofu init ($env)"
-tofu -chdir="$dir" init -input=false -no-color >"$tmp/init.log" 2>&1 || { cat "$tmp/init.log" >&2; die "tofu init failed"; }
+dir=$("$ROOT/scripts/tf-local-workdir.sh" "$env" "$tmp/work")
 # ENV_PLAN_PLACEHOLDERS=1: the committed values must stop the plan, each with
 # its own error. expect_refusal WHAT PATTERN...: the plan fails and its log
 # matches every PATTERN.

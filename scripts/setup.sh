@@ -6,4 +6,5 @@ for c in go cargo python3 curl; do command -v "$c" >/dev/null || die "$c is requ
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 "$ROOT/scripts/setup-python.sh"
 "$ROOT/scripts/setup-terraform-tools.sh"
+"$ROOT/scripts/setup-browser.sh"
 log "setup done in $((SECONDS - _t0))s"

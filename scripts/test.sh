@@ -74,6 +74,9 @@ integration() {
     check "tofu plan env/prod against moto" scripts/with-local-aws.sh scripts/env-plan.sh prod
     check "env/dev refuses its committed placeholders" env ENV_PLAN_PLACEHOLDERS=1 scripts/with-local-aws.sh scripts/env-plan.sh dev
     check "env/prod refuses its committed placeholders" env ENV_PLAN_PLACEHOLDERS=1 scripts/with-local-aws.sh scripts/env-plan.sh prod
+    # tofu apply of env/dev on moto, the action deploys both apps (release
+    # binary built above by cargo test), browser test, make demo-down.
+    check "make demo (apply env/dev on moto, deploy), browser test, make demo-down" scripts/demo-check.sh
   fi
 }
 

@@ -14,6 +14,9 @@ provider "aws" {
   skip_metadata_api_check     = true
   skip_requesting_account_id  = true
   s3_use_path_style           = true
+  # An emulator's HTTP 500 is a bug, not a transient error: fail in seconds
+  # instead of retrying for minutes (default 25).
+  max_retries = 3
   endpoints {
 $(for s in $services; do printf '    %-14s = "%s"\n' "$s" "$ep"; done)
   }

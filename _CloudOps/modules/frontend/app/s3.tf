@@ -179,7 +179,26 @@ locals {
 
   logs_bucket_policy = {
     Version = "2012-10-17"
+    # Statement order carries no meaning in IAM. The S3 server access log
+    # statement comes first for moto 5.2.5 (local runs), whose PutBucketLogging
+    # reads the target bucket's statements in order, stops at the first that
+    # grants logging.s3.amazonaws.com, and fails with HTTP 500 on one whose
+    # Principal is the string "*" (it expects a map), so an apply would retry
+    # until it times out (moto/s3/models.py, _log_permissions_enabled_policy).
     Statement = [
+      {
+        # Only under the static bucket's own prefix (the form of the AWS
+        # example in "Enabling Amazon S3 server access logging").
+        Sid       = "AllowS3ServerAccessLogs"
+        Effect    = "Allow"
+        Principal = { Service = "logging.s3.amazonaws.com" }
+        Action    = "s3:PutObject"
+        Resource  = "${local.logs_bucket_arn}/${local.s3_access_log_prefix}*"
+        Condition = {
+          ArnLike      = { "aws:SourceArn" = local.static_bucket_arn }
+          StringEquals = { "aws:SourceAccount" = local.account_id }
+        }
+      },
       merge(local.deny_insecure_transport, { Resource = [local.logs_bucket_arn, "${local.logs_bucket_arn}/*"] }),
       {
         # Regions launched before August 2022 deliver ALB logs as the regional
@@ -197,17 +216,6 @@ locals {
         Principal = { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
         Action    = "s3:PutObject"
         Resource  = local.alb_log_objects
-      },
-      {
-        Sid       = "AllowS3ServerAccessLogs"
-        Effect    = "Allow"
-        Principal = { Service = "logging.s3.amazonaws.com" }
-        Action    = "s3:PutObject"
-        Resource  = "${local.logs_bucket_arn}/s3-access/*"
-        Condition = {
-          ArnLike      = { "aws:SourceArn" = local.static_bucket_arn }
-          StringEquals = { "aws:SourceAccount" = local.account_id }
-        }
       },
     ]
   }

@@ -102,6 +102,11 @@ run "secure_defaults_dev_without_certificate" {
     error_message = "The static bucket must log its access to the log bucket."
   }
   assert {
+    # Only the static bucket's own prefix; first, for moto 5.2.5 (see s3.tf).
+    condition     = jsondecode(aws_s3_bucket_policy.logs.policy).Statement[0].Sid == "AllowS3ServerAccessLogs" && jsondecode(aws_s3_bucket_policy.logs.policy).Statement[0].Resource == "arn:aws:s3:::${aws_s3_bucket.logs.bucket}/s3-access/ecom-dev-front-static-123456789012-eu-west-1/*"
+    error_message = "The log bucket policy must admit S3 server access logs only under the static bucket's prefix, as its first statement."
+  }
+  assert {
     condition     = aws_s3_bucket.static.bucket == "ecom-dev-front-static-123456789012-eu-west-1"
     error_message = "The static bucket name must be <name>-static-<account>-<region>."
   }
