@@ -121,6 +121,13 @@ where
     }
 }
 
+/// A field AWS documents as always present in `what`'s answer: its absence
+/// is an error, never an empty string standing in for it.
+pub fn required(v: Option<&str>, what: &str, field: &str) -> Result<String> {
+    v.map(String::from)
+        .ok_or_else(|| DeployError::Other(format!("{what} returned no {field}")))
+}
+
 /// The AWS error code of an SDK error, if the service sent one.
 pub fn aws_code<E: aws_sdk_lambda::error::ProvideErrorMetadata>(err: &E) -> Option<&str> {
     err.code()

@@ -15,7 +15,7 @@ use super::elb::{self, Want};
 use super::image::{self, ImageRef};
 use super::taskdef::{self, TaskDef};
 use super::wait;
-use crate::error::{aws, aws_code, DeployError, Result};
+use crate::error::{aws, aws_code, required, DeployError, Result};
 use crate::github::{inputs::Inputs, runtime::Runtime};
 
 #[derive(Debug, Clone)]
@@ -367,12 +367,6 @@ pub async fn deploy(config: &SdkConfig, rt: &Runtime, plan: &Plan) -> Result<Out
         listener_rule_arn: placement.map(|p| p.rule_arn).unwrap_or_default(),
         image_digest: digest,
     })
-}
-
-/// A field AWS documents as always present; its absence is an error, not "".
-fn required(v: Option<&str>, what: &str, field: &str) -> Result<String> {
-    v.map(String::from)
-        .ok_or_else(|| DeployError::Other(format!("{what} has no {field}")))
 }
 
 /// The cluster as the deploy needs it.

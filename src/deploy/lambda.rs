@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::package::{self, Package};
 use crate::aws::is_account_id;
-use crate::error::{aws, aws_code, DeployError, Result};
+use crate::error::{aws, aws_code, required, DeployError, Result};
 use crate::github::{inputs::Inputs, runtime::Runtime};
 
 /// Everything checked before the first AWS call.
@@ -274,12 +274,6 @@ pub async fn deploy(client: &Client, rt: &Runtime, plan: &Plan) -> Result<Outcom
         previous_version: previous.unwrap_or_default(),
         code_sha256: sha,
     })
-}
-
-/// A field AWS documents as always present; its absence is an error, not "".
-fn required(v: Option<&str>, call: &str, field: &str) -> Result<String> {
-    v.map(String::from)
-        .ok_or_else(|| DeployError::Other(format!("{call} returned no {field}")))
 }
 
 /// UpdateFunctionCode (waiting out a concurrent update instead of failing),
